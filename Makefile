@@ -1,0 +1,89 @@
+# Convivir: the README's commands.
+#   make run    create .venv, install, migrate, load the demo, serve on :8000
+#   make test   install what the tests need, lint, check migrations, run the suite
+#   make bench  measure page speed and memory into benchmarks/results.md
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Local development: debug on, SQLite, e-mail to files, tasks run at once.
+DEV_ENV := DEBUG=true
+
+.PHONY: run serve install install-dev test lint format check-migrations \
+	browser-deps gettext messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py load_demo
+	$(DEV_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo
+	@echo "Convivir is starting on http://$(HOST):$(PORT)/  (Spanish: /es/, English: /en/)"
+	@cat var/demo-login.txt 2>/dev/null || true
+	@echo
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Debian's chromium drives the browser tests (Playwright cannot download a
+# browser here). Installed once, when missing.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: install-dev
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: install-dev browser-deps lint check-migrations
+	$(BIN)/pytest
+
+# gettext's msgfmt/msgen, only needed to update translations.
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends gettext; }
+
+# Refresh the catalogs after changing strings: Spanish is translated by hand
+# in the .po files; English catalogs copy each msgid (msgen).
+messages: install-dev gettext
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l es -l en --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=benchmarks --ignore=static_collected \
+		--ignore=media --ignore=var
+	for po in $$(find . -path ./.venv -prune -o -path '*/locale/en/LC_MESSAGES/*.po' -print); do \
+		msgattrib --clear-fuzzy --empty "$$po" -o "$$po" && msgen "$$po" -o "$$po"; done
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
+
+bench: install-dev browser-deps
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected var .pytest_cache .ruff_cache

@@ -1,0 +1,28 @@
+from datetime import timedelta
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConvivirConfig(AppConfig):
+    """The project's core app: home page, content pages, navigation, shared
+    blocks and e-mail notifications."""
+
+    name = "convivir"
+    verbose_name = _("Convivir")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from convivir import checks, notifications  # noqa: F401 (registers checks)
+        from convivir.periodic import periodic_jobs
+
+        periodic_jobs.register(
+            "send_pending_emails",
+            notifications.send_pending_emails_task,
+            every=timedelta(minutes=5),
+        )
+        periodic_jobs.register(
+            "purge_old_emails",
+            notifications.purge_old_emails_task,
+            every=timedelta(days=1),
+        )

@@ -1,0 +1,152 @@
+"""Template tags for the site's shared layout: language links, main menu and
+footer. Each does a fixed number of queries, whatever the menu holds."""
+
+from django import template
+from django.conf import settings
+from django.db.models import Prefetch
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+from convivir.i18n import language_code, localized_pages
+from convivir.models import Footer, FooterLink, MainMenu, MainMenuItem
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """One entry per site language: its code, its own name, and the address
+    of this page in that language. On a Wagtail page the address is the
+    page's translation, or the language's home page when there is none yet
+    (``is_translation`` tells which, for ``hreflang`` alternates). Elsewhere
+    the current address is translated by Django."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        }
+        missing = [code for code, _ in settings.LANGUAGES if code not in translations]
+        homes = _home_pages(request, missing) if missing else {}
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code) or homes.get(code)
+            url = target.get_url(request) if target else None
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url or f"/{code}/",
+                    "full_url": (target.get_full_url(request) or "") if target else "",
+                    "is_current": code == current,
+                    "is_translation": code in translations and bool(url),
+                }
+            )
+        return links
+    path = request.get_full_path() if request else "/"
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        # An address outside the language prefix (a document, a file) has
+        # no version per language: offer that language's home page.
+        translated = url != path or code == current
+        if not translated:
+            url = f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "full_url": request.build_absolute_uri(url) if request else url,
+                "is_current": code == current,
+                "is_translation": translated,
+            }
+        )
+    return links
+
+
+def _home_pages(request, codes: list[str]) -> dict[str, Page]:
+    """The site's home page in each of ``codes``, where it exists."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {}
+    return {
+        p.locale.language_code: p
+        for p in Page.objects.filter(
+            translation_key=site.root_page.translation_key,
+            locale__language_code__in=codes,
+        )
+        .live()
+        .select_related("locale")
+    }
+
+
+def _with_links(model, relation: str, link_model):
+    """The shown language's instance of a one-per-language snippet, with its
+    links and their pages prefetched."""
+    links = link_model.objects.select_related("link_page__locale")
+    return model.for_active_locale(
+        model.objects.prefetch_related(Prefetch(relation, links))
+    )
+
+
+def _links(request, items) -> list[dict]:
+    """Menu or footer links: the address (of the page's translation when
+    there is one), whether it is the current page or a section the current
+    page is in, and the language of a page shown untranslated."""
+    items = list(items)
+    pages = localized_pages([item.link_page for item in items])
+    path = request.path if request else ""
+    current = translation.get_language()
+    links = []
+    for item, page in zip(items, pages, strict=True):
+        href = (page.get_url(request) if page is not None else item.link_url) or ""
+        # "/es/" is every Spanish page's ancestor: not a section to mark.
+        is_section_link = href.startswith("/") and href.strip("/").count("/") >= 1
+        page_language = page.locale.language_code if page is not None else ""
+        links.append(
+            {
+                "label": item.label,
+                "href": href or "#",
+                "is_current": bool(href) and path == href,
+                "is_section": is_section_link and path.startswith(href),
+                "hreflang": page_language if page_language != current else "",
+            }
+        )
+    return links
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The header's links in the shown language."""
+    request = context.get("request")
+    menu = _with_links(MainMenu, "items", MainMenuItem)
+    if menu is None:
+        return {"links": []}
+    return {"links": _links(request, menu.items.all()), "lang": _fallback_lang(menu)}
+
+
+@register.inclusion_tag("includes/site_footer.html", takes_context=True)
+def site_footer(context):
+    """The footer's contact text and links in the shown language."""
+    request = context.get("request")
+    footer = _with_links(Footer, "links", FooterLink)
+    if footer is None:
+        return {"footer": None, "links": []}
+    return {
+        "footer": footer,
+        "links": _links(request, footer.links.all()),
+        "lang": _fallback_lang(footer),
+    }
+
+
+def _fallback_lang(snippet) -> str:
+    """The snippet's language when it is shown in place of a missing
+    translation (so screen readers switch voice), else ""."""
+    code = language_code(snippet.locale_id)
+    return code if code != translation.get_language() else ""

@@ -1,0 +1,39 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from convivir import views
+from convivir.sitemaps import TranslatedSitemap
+
+handler400 = "convivir.views.bad_request"
+handler403 = "convivir.views.permission_denied"
+handler500 = "convivir.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": TranslatedSitemap}},
+        name="sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    # E-mail provider webhooks (bounces, complaints), protected by
+    # ANYMAIL_WEBHOOK_SECRET: /anymail/postmark/tracking/.
+    path("anymail/", include("anymail.urls")),
+    re_path(r"^media/(?P<path>.*)$", views.media, name="media"),
+]
+
+# Every public page lives under its language: /es/…, /en/…. A request for
+# "/" is redirected by LocaleMiddleware using the Accept-Language header.
+urlpatterns += i18n_patterns(
+    path("", include("networks.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

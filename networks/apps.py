@@ -1,0 +1,29 @@
+from datetime import timedelta
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworksConfig(AppConfig):
+    """Protection networks, volunteer opportunities, sign-ups and the
+    coordinators' pipeline."""
+
+    name = "networks"
+    verbose_name = _("Protection networks and volunteers")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from convivir.periodic import periodic_jobs
+        from convivir.sections import home_sections
+        from networks import tasks
+        from networks.sections import volunteer_call_to_action
+
+        home_sections.register(
+            "volunteer",
+            template="networks/includes/home_section.html",
+            get_context=volunteer_call_to_action,
+            order=40,
+        )
+        periodic_jobs.register(
+            "purge_volunteers", tasks.purge_volunteers_task, every=timedelta(days=1)
+        )

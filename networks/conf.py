@@ -1,0 +1,36 @@
+"""The app's settings: a Django setting of the same name wins, then the
+environment variable, then the default."""
+
+from django.conf import settings
+
+from convivir.env import env_int
+
+
+def _setting(name: str, default: int) -> int:
+    return getattr(settings, name, None) or env_int(name, default)
+
+
+def unconfirmed_retention_days() -> int:
+    """Days after which a sign-up never confirmed is deleted."""
+    return _setting("NETWORKS_UNCONFIRMED_RETENTION_DAYS", 14)
+
+
+def inactive_retention_months() -> int:
+    """Months after which an inactive or declined volunteer is deleted."""
+    return _setting("NETWORKS_INACTIVE_RETENTION_MONTHS", 24)
+
+
+def confirmation_days() -> int:
+    """How long the link in the confirmation e-mail works."""
+    return _setting("NETWORKS_CONFIRMATION_DAYS", 7)
+
+
+def link_days() -> int:
+    """How long the code-of-conduct and "my data" links work."""
+    return _setting("NETWORKS_LINK_DAYS", 30)
+
+
+def signup_rate_limit() -> int:
+    """Sign-up attempts allowed per connection in ten minutes. Generous: a
+    shelter's or a school's families share one connection."""
+    return _setting("NETWORKS_SIGNUP_RATE_LIMIT", 20)

@@ -1,0 +1,12 @@
+"""Background tasks of the networks app."""
+
+from django_tasks import task
+
+
+@task()
+def purge_volunteers_task() -> int:
+    """Periodic: delete unconfirmed sign-ups and long-inactive volunteers
+    (see :meth:`networks.models.Volunteer.purge`)."""
+    from networks.models import Volunteer
+
+    return Volunteer.purge()

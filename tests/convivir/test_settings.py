@@ -1,0 +1,157 @@
+"""Settings read from the environment, and the production checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+import pytest
+
+from convivir.env import env_bool, env_int, env_list, parse_cache_url
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, env: dict) -> subprocess.CompletedProcess:
+    """Run manage.py in a clean environment holding only ``env``."""
+    clean = {"PATH": os.environ["PATH"], "HOME": os.environ["HOME"], **env}
+    return subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def production_env(tmp_path) -> dict:
+    return {
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "convivir.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        "CACHE_URL": "redis://127.0.0.1:6379/1",
+        "EMAIL_BACKEND": "postmark",
+        "ANYMAIL_POSTMARK_SERVER_TOKEN": "server-token",
+        "TASKS_BACKEND": "database",
+        "BASE_URL": "https://convivir.example.org",
+        "VAR_DIR": str(tmp_path / "var"),
+    }
+
+
+def test_missing_secret_key_with_debug_off_fails_clearly(tmp_path):
+    env = production_env(tmp_path)
+    del env["SECRET_KEY"]
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "DEBUG=true for local development" in result.stderr
+
+
+def test_debug_on_runs_without_secret_key(tmp_path):
+    result = run_manage(
+        "check",
+        env={"DEBUG": "true", "DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_with_production_variables_prints_no_warning(tmp_path):
+    result = run_manage("check", "--deploy", env=production_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+    assert "WARNINGS" not in result.stderr
+
+
+def test_check_deploy_warns_without_a_shared_cache(tmp_path):
+    env = production_env(tmp_path)
+    del env["CACHE_URL"]
+    result = run_manage("check", "--deploy", env=env)
+    assert "convivir.W001" in result.stderr
+    assert "rate limits" in result.stderr
+
+
+def test_production_settings_pick_services_from_the_environment(tmp_path):
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.EMAIL_BACKEND);"
+        "print(s.ANYMAIL['POSTMARK_SERVER_TOKEN']);"
+        "print(s.TASKS['default']['BACKEND']);"
+        "print(s.CACHES['default']['BACKEND']);"
+        "print(s.STORAGES['staticfiles']['BACKEND']);"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS);"
+        "print(s.SECURE_PROXY_SSL_HEADER)"
+    )
+    result = run_manage(
+        "shell", "--no-imports", "-c", code, env=production_env(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "anymail.backends.postmark.EmailBackend",
+        "server-token",
+        "django_tasks_db.DatabaseBackend",
+        "django.core.cache.backends.redis.RedisCache",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "True True 31536000",
+        "('HTTP_X_FORWARDED_PROTO', 'https')",
+    ]
+
+
+def test_default_settings_need_no_service(tmp_path):
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE']);"
+        "print(s.EMAIL_BACKEND);"
+        "print(s.TASKS['default']['BACKEND']);"
+        "print(s.CACHES['default']['BACKEND']);"
+        "print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])"
+    )
+    result = run_manage("shell", "--no-imports", "-c", code, env={"DEBUG": "true"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "django.db.backends.sqlite3",
+        "django.core.mail.backends.filebased.EmailBackend",
+        "django_tasks.backends.immediate.ImmediateBackend",
+        "django.core.cache.backends.locmem.LocMemCache",
+        "wagtail.search.backends.database",
+    ]
+
+
+class TestEnvironmentReaders:
+    def test_booleans(self, monkeypatch):
+        monkeypatch.setenv("FLAG", "Yes")
+        assert env_bool("FLAG", False) is True
+        monkeypatch.setenv("FLAG", "off")
+        assert env_bool("FLAG", True) is False
+        monkeypatch.delenv("FLAG")
+        assert env_bool("FLAG", True) is True
+
+    def test_a_word_that_is_not_yes_or_no_is_an_error(self, monkeypatch):
+        monkeypatch.setenv("FLAG", "maybe")
+        with pytest.raises(ImproperlyConfigured, match="FLAG='maybe'"):
+            env_bool("FLAG", False)
+
+    def test_numbers_and_lists(self, monkeypatch):
+        monkeypatch.setenv("COUNT", "12")
+        monkeypatch.setenv("HOSTS", " a.example , ,b.example ")
+        assert env_int("COUNT", 1) == 12
+        assert env_list("HOSTS", []) == ["a.example", "b.example"]
+        monkeypatch.setenv("COUNT", "doce")
+        with pytest.raises(ImproperlyConfigured, match="not a whole number"):
+            env_int("COUNT", 1)
+
+    def test_cache_urls(self):
+        assert parse_cache_url("redis://127.0.0.1:6379/2?prefix=ci") == {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/2",
+            "KEY_PREFIX": "ci",
+        }
+        assert parse_cache_url("locmem://")["BACKEND"].endswith("LocMemCache")
+        with pytest.raises(ImproperlyConfigured, match="scheme must be one of"):
+            parse_cache_url("memcached://localhost")

@@ -1,0 +1,79 @@
+"""Fixtures for the networks app: two networks, each with its coordinator,
+and the volunteering page."""
+
+import pytest
+
+from networks.factories import (
+    CoordinatorFactory,
+    ProtectionNetworkFactory,
+    VolunteerIndexPageFactory,
+    VolunteerOpportunityFactory,
+)
+from tests.utils import add_child
+
+
+@pytest.fixture
+def coordinator_a(db):
+    return CoordinatorFactory(username="ana", email="ana@redes.example")
+
+
+@pytest.fixture
+def coordinator_b(db):
+    return CoordinatorFactory(username="beto", email="beto@redes.example")
+
+
+@pytest.fixture
+def network_a(coordinator_a):
+    return ProtectionNetworkFactory(
+        name="Red Tapachula",
+        slug="red-tapachula",
+        municipality="Tapachula",
+        coordinators=[coordinator_a],
+    )
+
+
+@pytest.fixture
+def network_b(coordinator_b):
+    return ProtectionNetworkFactory(
+        name="Red Tenosique",
+        slug="red-tenosique",
+        municipality="Tenosique",
+        state="tabasco",
+        coordinators=[coordinator_b],
+    )
+
+
+@pytest.fixture
+def opportunity_a(network_a):
+    return VolunteerOpportunityFactory(
+        network=network_a,
+        title="Clases de español en el albergue",
+        skills=["teaching", "interpreting"],
+    )
+
+
+@pytest.fixture
+def volunteer_page(home):
+    return add_child(home, VolunteerIndexPageFactory.build())
+
+
+@pytest.fixture
+def signup_data(network_a):
+    """A complete, valid sign-up as the browser posts it."""
+    return {
+        "name": "Lucía Pérez",
+        "email": "Lucia@Correo.example",
+        "phone": "+52 962 123 4567",
+        "municipality": "Tapachula",
+        "interest": f"network-{network_a.pk}",
+        "languages": ["es", "ht"],
+        "other_language": "",
+        "skills": ["cooking", "interpreting"],
+        "other_skill": "",
+        "available_days": ["sat", "sun"],
+        "available_times": ["morning"],
+        "motivation": "Mi familia también migró; quiero acompañar.",
+        "is_adult": "on",
+        "privacy_consent": "on",
+        "website": "",
+    }

@@ -1,0 +1,230 @@
+"""Bad input on the sign-up form and abuse of its links: every error is
+shown next to its field in the page's language, nothing is half-saved, no
+input causes a server error."""
+
+import time
+from datetime import timedelta
+from unittest import mock
+
+from django.core import mail, signing
+from django.test import override_settings
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from networks.factories import VolunteerFactory
+from networks.models import CONFIRM_SALT, Volunteer
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP_URL = "/es/voluntariado/inscripcion/"
+
+
+def error_for(html, field_id, message):
+    return (
+        f'id="{field_id}_error"><span class="visually-hidden">Error: </span>{message}'
+        in html
+    ) and f'<a href="#{field_id}">{message}</a>' in html
+
+
+def test_empty_form_shows_every_error_next_to_its_field(client, network_a):
+    response = client.post(SIGNUP_URL, {"website": ""})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Hay un problema" in html
+    for field in (
+        "id_name",
+        "id_email",
+        "id_municipality",
+        "id_interest",
+        "id_motivation",
+        "id_languages",
+        "id_skills",
+        "id_available_days",
+        "id_available_times",
+    ):
+        assert error_for(html, field, "Este campo es necesario."), field
+    assert error_for(
+        html,
+        "id_is_adult",
+        "Para ser voluntaria o voluntario debes tener 18 años o más.",
+    )
+    assert error_for(
+        html,
+        "id_privacy_consent",
+        "Solo podemos guardar tus datos con tu consentimiento.",
+    )
+    assert not Volunteer.objects.exists()
+    assert mail.outbox == []
+
+
+def test_errors_are_in_english_on_the_english_form(client, signup_data):
+    data = {**signup_data, "email": "not-an-email", "is_adult": ""}
+    html = client.post("/en/voluntariado/inscripcion/", data).content.decode()
+    assert "There is a problem" in html
+    assert error_for(html, "id_email", "Enter a valid email address.")
+    assert error_for(html, "id_is_adult", "You must be 18 or older to volunteer.")
+    assert not Volunteer.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("phone", "llámame", "Escribe el número solo con dígitos"),
+        ("interest", "network-999999", "Escoja una opción válida."),
+        ("interest", "opportunity-abc", "Escoja una opción válida."),
+        ("languages", ["xx"], "Escoja una opción válida."),
+        ("motivation", "x" * 1501, "Asegúrese de que este valor tenga menos de"),
+        ("name", "Ana\x00", "Los caracteres nulos no están permitidos."),
+    ],
+)
+def test_bad_values_are_refused_with_a_message(
+    client, signup_data, field, value, message
+):
+    html = client.post(SIGNUP_URL, {**signup_data, field: value}).content.decode()
+    assert "Hay un problema" in html
+    assert message in html
+    assert not Volunteer.objects.exists()
+
+
+def test_other_language_needs_its_name(client, signup_data):
+    data = {**signup_data, "languages": ["es", "other"], "other_language": " "}
+    html = client.post(SIGNUP_URL, data).content.decode()
+    assert error_for(html, "id_other_language", "Dinos cuál.")
+    assert not Volunteer.objects.exists()
+
+
+def test_honeypot_looks_like_success_and_saves_nothing(client, signup_data):
+    response = client.post(SIGNUP_URL, {**signup_data, "website": "http://x.example"})
+    assert response.status_code == 302
+    assert not Volunteer.objects.exists()
+    assert mail.outbox == []
+
+
+@override_settings(NETWORKS_SIGNUP_RATE_LIMIT=2)
+def test_rate_limit_stops_a_flood(client, signup_data):
+    for _ in range(2):
+        client.post(SIGNUP_URL, {**signup_data, "name": ""})
+    response = client.post(SIGNUP_URL, signup_data)
+    assert response.status_code == 200
+    assert "Demasiados intentos desde tu conexión" in response.content.decode()
+    assert not Volunteer.objects.exists()
+
+
+def test_nothing_is_half_saved_when_the_email_cannot_be_queued(client, signup_data):
+    with (
+        mock.patch(
+            "networks.models.send_notification", side_effect=RuntimeError("boom")
+        ),
+        pytest.raises(RuntimeError),
+    ):
+        client.post(SIGNUP_URL, signup_data)
+    assert not Volunteer.objects.exists()
+
+
+@hypothesis_settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.dictionaries(
+        st.sampled_from(
+            [
+                "name",
+                "email",
+                "phone",
+                "municipality",
+                "interest",
+                "languages",
+                "skills",
+                "available_days",
+                "motivation",
+                "is_adult",
+                "privacy_consent",
+                "other_language",
+            ]
+        ),
+        st.text(max_size=300),
+    )
+)
+def test_no_input_causes_a_server_error(client, network_a, data):
+    response = client.post(SIGNUP_URL, data)
+    assert response.status_code in (200, 302)
+
+
+# --- Links -----------------------------------------------------------------------
+
+
+def confirm_url(volunteer):
+    return f"/es/voluntariado/confirmar/{volunteer.confirmation_token()}/"
+
+
+def test_tampered_link_gives_a_clear_page(client):
+    volunteer = VolunteerFactory(confirmed_at=None)
+    tampered = confirm_url(volunteer)[:-6] + "AAAAA/"
+    response = client.get(tampered)
+    assert response.status_code == 400
+    assert "Este enlace no funciona" in response.content.decode()
+    assert client.post(tampered).status_code == 400
+    volunteer.refresh_from_db()
+    assert volunteer.confirmed_at is None
+
+
+def test_link_made_for_another_purpose_does_not_confirm(client):
+    volunteer = VolunteerFactory(confirmed_at=None)
+    response = client.post(f"/es/voluntariado/confirmar/{volunteer.conduct_token()}/")
+    assert response.status_code == 400
+    volunteer.refresh_from_db()
+    assert volunteer.confirmed_at is None
+
+
+def test_expired_link_gives_a_clear_page(client):
+    volunteer = VolunteerFactory(confirmed_at=None)
+    url = confirm_url(volunteer)
+    eight_days_later = time.time() + timedelta(days=8).total_seconds()
+    with mock.patch("django.core.signing.time.time", return_value=eight_days_later):
+        response = client.post(url)
+    assert response.status_code == 400
+    assert "Este enlace ya venció" in response.content.decode()
+    volunteer.refresh_from_db()
+    assert volunteer.confirmed_at is None
+
+
+def test_reused_link_gives_a_clear_page(client, django_capture_on_commit_callbacks):
+    volunteer = VolunteerFactory(confirmed_at=None)
+    url = confirm_url(volunteer)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url).status_code == 200
+    mail.outbox.clear()
+    response = client.post(url)
+    assert response.status_code == 400
+    assert "Este enlace ya se usó" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_a_newer_link_replaces_the_older_one(client, signup_data):
+    client.post(SIGNUP_URL, signup_data)
+    old_url = confirm_url(Volunteer.objects.get())
+    client.post(SIGNUP_URL, signup_data)
+    response = client.post(old_url)
+    assert response.status_code == 400
+    assert "un correo más reciente lo haya reemplazado" in response.content.decode()
+    assert Volunteer.objects.get().confirmed_at is None
+
+
+def test_link_to_a_deleted_sign_up_gives_a_clear_page(client):
+    volunteer = VolunteerFactory(confirmed_at=None)
+    url = confirm_url(volunteer)
+    volunteer.delete()
+    assert client.get(url).status_code == 400
+
+
+def test_each_purpose_signs_with_its_own_salt():
+    volunteer = VolunteerFactory(confirmed_at=None)
+    payload = signing.loads(volunteer.confirmation_token(), salt=CONFIRM_SALT)
+    assert payload == {"v": volunteer.pk, "n": volunteer.confirmation_nonce}
+    with pytest.raises(signing.BadSignature):
+        signing.loads(volunteer.confirmation_token(), salt="networks.volunteer.data")

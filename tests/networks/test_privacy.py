@@ -1,0 +1,229 @@
+"""Privacy by design: the volunteer sees, downloads and deletes their own
+data through a signed link; the purge deletes what is due and nothing else;
+exports and deletions are audit-logged; logs carry no phone or free text."""
+
+import io
+import json
+import logging
+from datetime import timedelta
+
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from wagtail.models import ModelLogEntry
+
+import pytest
+
+from convivir.periodic import periodic_jobs
+from networks.factories import VolunteerFactory, VolunteerNoteFactory
+from networks.models import Volunteer
+
+pytestmark = pytest.mark.django_db
+
+
+def data_url(email, suffix=""):
+    return f"/es/voluntariado/mis-datos/{Volunteer.data_token(email)}/{suffix}"
+
+
+@pytest.fixture
+def lucia(network_a, network_b):
+    first = VolunteerFactory(
+        network=network_a,
+        email="lucia@correo.example",
+        name="Lucía",
+        phone="+52 962 111 2222",
+        motivation="Acompañar a familias.",
+    )
+    second = VolunteerFactory(
+        network=network_b, email="lucia@correo.example", name="Lucía"
+    )
+    VolunteerNoteFactory(volunteer=first, text="Llamada: disponible en enero.")
+    return [first, second]
+
+
+@pytest.fixture
+def someone_else(network_a):
+    return VolunteerFactory(network=network_a, email="otro@correo.example", name="Otro")
+
+
+def test_my_data_page_shows_the_persons_data_only(client, lucia, someone_else):
+    html = client.get(data_url("lucia@correo.example")).content.decode()
+    assert "Red Tapachula" in html and "Red Tenosique" in html
+    assert "+52 962 111 2222" in html
+    assert "Llamada: disponible en enero." in html
+    assert "otro@correo.example" not in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_download_contains_exactly_the_persons_data(client, lucia, someone_else):
+    response = client.get(data_url("lucia@correo.example", "descargar/"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert "attachment" in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["email"] == "lucia@correo.example"
+    assert [s["network"] for s in data["signups"]] == ["Red Tapachula", "Red Tenosique"]
+    first = data["signups"][0]
+    assert first["phone"] == "+52 962 111 2222"
+    assert first["motivation"] == "Acompañar a familias."
+    assert first["notes"][0]["text"] == "Llamada: disponible en enero."
+    assert first["privacy_notice_version"] == "1"
+    assert "otro@correo.example" not in response.content.decode()
+    assert ModelLogEntry.objects.filter(action="networks.self_export").count() == 2
+
+
+def test_delete_removes_the_persons_data_and_logs_it(client, lucia, someone_else):
+    response = client.post(
+        data_url("lucia@correo.example", "borrar/"), {"confirm": "on"}
+    )
+    assert response.status_code == 302
+    assert not Volunteer.objects.filter(email="lucia@correo.example").exists()
+    assert Volunteer.objects.filter(pk=someone_else.pk).exists()
+    entries = ModelLogEntry.objects.filter(action="networks.erase")
+    assert entries.count() == 2
+    assert all(e.data == {"reason": "self_service"} for e in entries)
+    assert not ModelLogEntry.objects.filter(label__icontains="Lucía").exists()
+    page = client.get(response["Location"])
+    assert "Tus datos fueron borrados" in page.content.decode()
+
+
+def test_delete_needs_the_confirmation_box(client, lucia):
+    response = client.post(data_url("lucia@correo.example", "borrar/"), {})
+    assert response.status_code == 400
+    assert "Marca la casilla para confirmar." in response.content.decode()
+    assert Volunteer.objects.filter(email="lucia@correo.example").count() == 2
+
+
+@pytest.mark.parametrize("suffix", ["", "descargar/"])
+def test_a_forged_data_link_shows_nothing(client, lucia, suffix):
+    url = f"/es/voluntariado/mis-datos/lucia@correo.example/{suffix}"
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "+52 962" not in response.content.decode()
+
+
+def test_a_forged_data_link_deletes_nothing(client, lucia):
+    client.post("/es/voluntariado/mis-datos/abc:def/borrar/", {"confirm": "on"})
+    assert Volunteer.objects.count() == 2
+
+
+def test_asking_for_a_link_reveals_nothing_and_mails_only_known_addresses(
+    client, lucia, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(
+            "/es/voluntariado/mis-datos/", {"email": "lucia@correo.example"}
+        )
+        unknown = client.post(
+            "/es/voluntariado/mis-datos/", {"email": "nadie@correo.example"}
+        )
+    assert known["Location"] == unknown["Location"]
+    (message,) = mail.outbox
+    assert message.to == ["lucia@correo.example"]
+    assert "/es/voluntariado/mis-datos/" in message.body
+
+
+def test_every_email_to_a_volunteer_has_the_self_service_link(
+    client, signup_data, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es/voluntariado/inscripcion/", signup_data)
+        Volunteer.objects.get().confirm()
+    to_volunteer = [m for m in mail.outbox if m.to == ["lucia@correo.example"]]
+    assert len(to_volunteer) == 2
+    for message in to_volunteer:
+        assert "/voluntariado/mis-datos/" in message.body
+        html = message.alternatives[0][0]
+        assert "/voluntariado/mis-datos/" in html
+
+
+def test_purge_deletes_what_is_due_and_nothing_else(network_a, settings):
+    now = timezone.now()
+    old_pending = VolunteerFactory(
+        network=network_a,
+        confirmed_at=None,
+        confirmation_sent_at=now - timedelta(days=15),
+    )
+    fresh_pending = VolunteerFactory(
+        network=network_a,
+        confirmed_at=None,
+        confirmation_sent_at=now - timedelta(days=13),
+    )
+    long_inactive = VolunteerFactory(
+        network=network_a,
+        status="inactive",
+        status_changed_at=now - timedelta(days=30 * 24 + 1),
+    )
+    long_declined = VolunteerFactory(
+        network=network_a,
+        status="declined",
+        status_changed_at=now - timedelta(days=30 * 25),
+    )
+    recent_inactive = VolunteerFactory(
+        network=network_a,
+        status="inactive",
+        status_changed_at=now - timedelta(days=30 * 23),
+    )
+    long_active = VolunteerFactory(
+        network=network_a,
+        status="active",
+        status_changed_at=now - timedelta(days=30 * 36),
+    )
+    output = io.StringIO()
+    call_command("purge_volunteers", stdout=output)
+    assert "Deleted 3" in output.getvalue()
+    remaining = set(Volunteer.objects.values_list("pk", flat=True))
+    assert remaining == {fresh_pending.pk, recent_inactive.pk, long_active.pk}
+    assert {old_pending.pk, long_inactive.pk, long_declined.pk}.isdisjoint(remaining)
+    erased = ModelLogEntry.objects.filter(action="networks.erase")
+    assert erased.count() == 3
+    assert all(e.data == {"reason": "retention"} for e in erased)
+
+
+def test_inactive_retention_is_configurable(network_a, settings):
+    settings.NETWORKS_INACTIVE_RETENTION_MONTHS = 6
+    VolunteerFactory(
+        network=network_a,
+        status="inactive",
+        status_changed_at=timezone.now() - timedelta(days=30 * 7),
+    )
+    assert Volunteer.purge() == 1
+
+
+def test_purge_dry_run_deletes_nothing(network_a):
+    VolunteerFactory(
+        network=network_a,
+        confirmed_at=None,
+        confirmation_sent_at=timezone.now() - timedelta(days=20),
+    )
+    output = io.StringIO()
+    call_command("purge_volunteers", "--dry-run", stdout=output)
+    assert "1 volunteer record(s) would be deleted" in output.getvalue()
+    assert Volunteer.objects.count() == 1
+
+
+def test_purge_runs_as_a_periodic_job(network_a, django_capture_on_commit_callbacks):
+    VolunteerFactory(
+        network=network_a,
+        confirmed_at=None,
+        confirmation_sent_at=timezone.now() - timedelta(days=20),
+    )
+    assert "purge_volunteers" in [job.name for job in periodic_jobs]
+    with django_capture_on_commit_callbacks(execute=True):
+        periodic_jobs.enqueue_due()
+    assert not Volunteer.objects.exists()
+
+
+def test_logs_never_hold_phone_numbers_or_free_text(
+    client, signup_data, caplog, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.convivir.test_notifications.FailingBackend"
+    caplog.set_level(logging.DEBUG)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es/voluntariado/inscripcion/", signup_data)
+        Volunteer.objects.get().confirm()
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "+52 962 123 4567" not in logged
+    assert "Mi familia también migró" not in logged
+    assert "lucia@correo.example" not in logged.lower()
