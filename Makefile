@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Local development: debug on, SQLite, e-mail to files, tasks run at once.
-DEV_ENV := DEBUG=true
+DEV_ENV := DEBUG=true BASE_URL=http://$(HOST):$(PORT)
 
 .PHONY: run serve install install-dev test lint format check-migrations \
 	browser-deps gettext messages bench clean
@@ -35,7 +35,7 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo
 	@echo "Convivir is starting on http://$(HOST):$(PORT)/  (Spanish: /es/, English: /en/)"
-	@cat var/demo-login.txt 2>/dev/null || true
+	@test -f var/demo-login.txt && echo "Admin: http://$(HOST):$(PORT)/admin/  $$(cat var/demo-login.txt)" || true
 	@echo
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -61,13 +61,11 @@ class Command(BaseCommand):
                 last_name="Convivir",
             )
             login_file.parent.mkdir(parents=True, exist_ok=True)
-            login_file.write_text(
-                f"Admin: {settings.BASE_URL}/admin/  "
-                f"user: admin  password: {password}\n"
-            )
+            login_file.write_text(f"user: admin  password: {password}\n")
             login_file.chmod(0o600)
         if login_file.exists():
-            return login_file.read_text().strip()
+            credentials = login_file.read_text().strip()
+            return f"Admin: {settings.BASE_URL}/admin/  {credentials}"
         return (
             "The 'admin' account already exists; its password was not changed. "
             "Set one with: manage.py changepassword admin"
