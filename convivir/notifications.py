@@ -287,6 +287,14 @@ def purge_old_emails() -> int:
     return deleted
 
 
+def forget_recipient(email: str) -> int:
+    """Delete every message addressed to ``email``, sent or still waiting:
+    when a person deletes their data, the copies of what we wrote to them
+    (names, links, answers) go too. Returns how many were deleted."""
+    deleted, _ = OutgoingEmail.objects.filter(to__iexact=email.strip()).delete()
+    return deleted
+
+
 # What the provider says about an address that makes further e-mail to it
 # pointless or harmful. A Postmark "SoftBounce" (mailbox full, out of office)
 # arrives as "bounced" too, but the address will work again.

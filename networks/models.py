@@ -37,7 +37,11 @@ from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from convivir.i18n import active_locale, default_locale
-from convivir.notifications import send_notification, supported_language
+from convivir.notifications import (
+    forget_recipient,
+    send_notification,
+    supported_language,
+)
 from networks import conf
 from networks.choices import (
     MemberKind,
@@ -884,11 +888,12 @@ class Volunteer(models.Model):
     @classmethod
     def erase_for_email(cls, email: str) -> int:
         """The volunteer's own "delete my data": every sign-up under the
-        address, all or nothing."""
+        address and the copies of the e-mails sent to it, all or nothing."""
         with transaction.atomic():
             volunteers = list(cls.objects.with_email(email))
             for volunteer in volunteers:
                 volunteer.erase("self_service")
+            forget_recipient(email)
         return len(volunteers)
 
     @classmethod

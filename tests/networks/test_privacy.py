@@ -15,6 +15,8 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from convivir.models import OutgoingEmail
+from convivir.notifications import send_notification
 from convivir.periodic import periodic_jobs
 from networks.factories import VolunteerFactory, VolunteerNoteFactory
 from networks.models import Volunteer
@@ -86,6 +88,18 @@ def test_delete_removes_the_persons_data_and_logs_it(client, lucia, someone_else
     assert not ModelLogEntry.objects.filter(label__icontains="Lucía").exists()
     page = client.get(response["Location"])
     assert "Tus datos fueron borrados" in page.content.decode()
+
+
+def test_delete_also_removes_the_emails_written_to_the_person(
+    client, lucia, someone_else, django_capture_on_commit_callbacks
+):
+    for to in ["Lucia@Correo.example", "otro@correo.example"]:
+        with django_capture_on_commit_callbacks(execute=True):
+            send_notification(to=to, template="convivir/email/test_message", context={})
+    client.post(data_url("lucia@correo.example", "borrar/"), {"confirm": "on"})
+    assert list(OutgoingEmail.objects.values_list("to", flat=True)) == [
+        "otro@correo.example"
+    ]
 
 
 def test_delete_needs_the_confirmation_box(client, lucia):
