@@ -12,7 +12,6 @@ of the volunteer viewset goes through:
   view behind it (edit, inspect, history, usage, delete…).
 """
 
-import re
 from functools import wraps
 
 from django.contrib.admin.utils import unquote
@@ -31,6 +30,7 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from convivir.exports import SafeSpreadsheetExportMixin
 from networks.forms import VolunteerAdminForm
 from networks.models import ProtectionNetwork, Volunteer
 
@@ -109,17 +109,7 @@ class VolunteerFilterSet(WagtailFilterSet):
         fields = ["network", "status"]
 
 
-# Spreadsheet programs run cells starting with these as formulas.
-FORMULA_START = re.compile(r"^[=@\t\r]|^[+-](?![0-9 ().+-]*$)")
-
-
-def spreadsheet_safe(value):
-    """A cell value that a spreadsheet shows as text, never runs."""
-    value = "" if value is None else str(value)
-    return f"'{value}" if FORMULA_START.match(value) else value
-
-
-class VolunteerIndexView(IndexView):
+class VolunteerIndexView(SafeSpreadsheetExportMixin, IndexView):
     """The list, its search and its CSV/Excel export: always limited to the
     user's networks (the policy's queryset)."""
 
@@ -149,7 +139,8 @@ class VolunteerInspectView(InspectView):
         from django.template.loader import render_to_string
 
         return render_to_string(
-            "networks/admin/notes.html", {"notes": self.object.notes.all()}
+            "networks/admin/notes.html",
+            {"notes": self.object.notes.select_related("author")},
         )
 
     def get_safeguards_display_value(self):

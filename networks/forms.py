@@ -162,10 +162,10 @@ class VolunteerSignupForm(PublicForm):
         or ``?oportunidad=`` (an opportunity's id)."""
         slug = query.get("red", "")
         opportunity = query.get("oportunidad", "")
-        if opportunity.isdigit():
+        if re.fullmatch(r"[0-9]{1,9}", opportunity):
             return f"{OPPORTUNITY_PREFIX}{int(opportunity)}"
-        if slug:
-            network = ProtectionNetwork.objects.filter(slug=slug[:80]).first()
+        if re.fullmatch(r"[-a-zA-Z0-9_]{1,80}", slug):
+            network = ProtectionNetwork.objects.filter(slug=slug).first()
             if network:
                 return f"{NETWORK_PREFIX}{network.pk}"
         return ""

@@ -662,45 +662,56 @@ class Volunteer(models.Model):
             raise cls.LinkError("used")
         return volunteer
 
-    def confirm(self):
+    def confirm(self) -> "Volunteer":
         """Mark the address confirmed; the network's coordinators are told
-        and the volunteer is welcomed, each in their own language."""
+        and the volunteer is welcomed, each in their own language. Works on
+        the row as it is under lock: a newer sign-up that replaced this link
+        (another network, say) makes it invalid. Returns the confirmed row."""
         with transaction.atomic():
-            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            locked = (
+                type(self)
+                .objects.select_for_update()
+                .filter(pk=self.pk)
+                .select_related("network")
+                .first()
+            )
+            if locked is None or locked.confirmation_nonce != self.confirmation_nonce:
+                raise self.LinkError("invalid")
             if locked.confirmed_at is not None:
                 raise self.LinkError("used")
             now = timezone.now()
-            self.confirmed_at = now
-            self.status = self.Status.NEW
-            self.status_changed_at = now
-            self.save(update_fields=["confirmed_at", "status", "status_changed_at"])
-            log(instance=self, action="networks.confirm", title=self.log_label)
+            locked.confirmed_at = now
+            locked.status = self.Status.NEW
+            locked.status_changed_at = now
+            locked.save(update_fields=["confirmed_at", "status", "status_changed_at"])
+            log(instance=locked, action="networks.confirm", title=locked.log_label)
             admin_url = settings.BASE_URL + reverse(
-                "networks_volunteer:inspect", args=[self.pk]
+                "networks_volunteer:inspect", args=[locked.pk]
             )
-            for user in self.network.coordinator_users():
+            for user in locked.network.coordinator_users():
                 if not user.email:
                     continue
                 send_notification(
                     to=user.email,
                     template="networks/email/new_volunteer",
                     context={
-                        "volunteer": self,
-                        "network": self.network,
+                        "volunteer": locked,
+                        "network": locked.network,
                         "admin_url": admin_url,
                         "coordinator": user,
                     },
                     language=_user_language(user),
                 )
-            self._send(
+            locked._send(
                 "welcome",
                 context={
-                    "conduct_url": self.absolute(
-                        "networks:conduct", self.conduct_token()
+                    "conduct_url": locked.absolute(
+                        "networks:conduct", locked.conduct_token()
                     )
                 },
                 with_data_link=True,
             )
+        return locked
 
     # -- Safeguarding and the pipeline --
 
@@ -709,12 +720,11 @@ class Volunteer(models.Model):
 
     @classmethod
     def from_conduct_token(cls, token: str) -> "Volunteer":
+        """The volunteer a code-of-conduct link is for. The link does not
+        expire: it only lets its owner accept the code, which the volunteer
+        must do before becoming active, however long the follow-up takes."""
         try:
-            payload = signing.loads(
-                token, salt=CONDUCT_SALT, max_age=timedelta(days=conf.link_days())
-            )
-        except signing.SignatureExpired as error:
-            raise cls.LinkError("expired") from error
+            payload = signing.loads(token, salt=CONDUCT_SALT)
         except signing.BadSignature as error:
             raise cls.LinkError("invalid") from error
         volunteer = cls.objects.confirmed().filter(pk=payload.get("v")).first()

@@ -6,6 +6,7 @@ never cached and never indexed; every link into them is signed.
 
 import json
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +16,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
+from convivir.forms import RATE_LIMITED, SPAM, VALID, handle_public_form
 from convivir.i18n import localized_pages
 from convivir.notifications import send_notification
 from convivir.ratelimit import RateLimit
@@ -54,12 +55,15 @@ def signup(request):
     e-mail queued in one transaction; the visitor then sees the same "check
     your e-mail" page whatever happened (new, updated, already confirmed)."""
     privacy_page, privacy_version = _privacy_notice()
+    status = 200
     if request.method == "POST":
         form = VolunteerSignupForm(request.POST)
         outcome = handle_public_form(request, form, _signup_rate_limit())
         if outcome == SPAM:
             return redirect("networks:signup_sent")
-        if outcome not in (INVALID, RATE_LIMITED):
+        if outcome == RATE_LIMITED:
+            status = 429
+        elif outcome == VALID:
             Volunteer.sign_up(
                 language=translation.get_language(),
                 privacy_notice_version=privacy_version,
@@ -78,6 +82,7 @@ def signup(request):
             "privacy_page": privacy_page,
             "volunteer_page": VolunteerIndexPage.for_active_locale(),
         },
+        status=status,
     )
 
 
@@ -106,7 +111,7 @@ def confirm(request, token):
         return _link_problem(request, error.reason)
     if request.method == "POST":
         try:
-            volunteer.confirm()
+            volunteer = volunteer.confirm()
         except Volunteer.LinkError as error:
             return _link_problem(request, error.reason)
         return render(request, "networks/confirmed.html", {"volunteer": volunteer})
@@ -141,12 +146,15 @@ def conduct(request, token):
 def request_data_link(request):
     """Send a fresh "my data" link to an address, if anyone signed up with
     it; the answer is the same either way."""
-    form = DataLinkForm(request.POST or None)
+    form = DataLinkForm(request.POST if request.method == "POST" else None)
+    status = 200
     if request.method == "POST":
         outcome = handle_public_form(request, form, DATA_LINK_RATE_LIMIT)
         if outcome == SPAM:
             return redirect("networks:data_link_sent")
-        if outcome not in (INVALID, RATE_LIMITED):
+        if outcome == RATE_LIMITED:
+            status = 429
+        elif outcome == VALID:
             email = normalize_email(form.cleaned_data["email"])
             volunteer = Volunteer.objects.with_email(email).first()
             if volunteer is not None:
@@ -155,18 +163,18 @@ def request_data_link(request):
                         to=email,
                         template="networks/email/data_link",
                         context={
-                            "data_url": request.build_absolute_uri(
-                                reverse(
-                                    "networks:my_data",
-                                    args=[Volunteer.data_token(email)],
-                                )
+                            "data_url": settings.BASE_URL
+                            + reverse(
+                                "networks:my_data", args=[Volunteer.data_token(email)]
                             ),
                             "valid_days": conf.link_days(),
                         },
                         language=translation.get_language(),
                     )
             return redirect("networks:data_link_sent")
-    return render(request, "networks/request_data_link.html", {"form": form})
+    return render(
+        request, "networks/request_data_link.html", {"form": form}, status=status
+    )
 
 
 def data_link_sent(request):

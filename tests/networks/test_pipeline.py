@@ -1,6 +1,10 @@
 """The coordinators' pipeline: statuses, safeguards before "active", dated
 notes, the audit log, and the code of conduct accepted by the volunteer."""
 
+import time
+from datetime import timedelta
+from unittest import mock
+
 from django.core import mail
 
 from wagtail.models import ModelLogEntry
@@ -102,6 +106,18 @@ def test_volunteer_accepts_the_code_of_conduct_through_their_link(
     assert "Acepto el código de conducta" in html
     response = client.post(url)
     assert "Registramos que aceptas el código de conducta" in response.content.decode()
+    volunteer.refresh_from_db()
+    assert volunteer.conduct_accepted_at is not None
+
+
+def test_the_conduct_link_still_works_a_year_later(client, volunteer):
+    """The volunteer must accept before becoming active, however long the
+    follow-up takes, and nothing else can send them a new link."""
+    url = f"/es/voluntariado/codigo-de-conducta/{volunteer.conduct_token()}/"
+    a_year_later = time.time() + timedelta(days=400).total_seconds()
+    with mock.patch("django.core.signing.time.time", return_value=a_year_later):
+        response = client.post(url)
+    assert response.status_code == 200
     volunteer.refresh_from_db()
     assert volunteer.conduct_accepted_at is not None
 
