@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from anymail.webhooks.postmark import PostmarkTrackingWebhookView
+
 from convivir import views
 from convivir.sitemaps import TranslatedSitemap
 
@@ -24,9 +26,14 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    # E-mail provider webhooks (bounces, complaints), protected by
-    # ANYMAIL_WEBHOOK_SECRET: /anymail/postmark/tracking/.
-    path("anymail/", include("anymail.urls")),
+    # The e-mail provider's tracking webhook (bounces, complaints), protected
+    # by ANYMAIL_WEBHOOK_SECRET. Only the provider in use is routed: the
+    # other providers' views would answer requests meant for nobody.
+    path(
+        "anymail/postmark/tracking/",
+        PostmarkTrackingWebhookView.as_view(),
+        name="postmark_tracking_webhook",
+    ),
     re_path(r"^media/(?P<path>.*)$", views.media, name="media"),
 ]
 

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
@@ -140,14 +140,21 @@ class ProtectionNetwork(ClusterableModel):
         return f"{reverse('networks:signup')}?red={self.slug}"
 
     def coordinator_users(self):
-        return self.coordinators.filter(is_active=True)
+        """The active coordinators still in the coordinators' group: taking
+        someone out of the group ends their access and their e-mails."""
+        return self.coordinators.filter(
+            is_active=True, groups__name=COORDINATORS_GROUP
+        ).distinct()
 
     @classmethod
     def coordinated_by(cls, user):
-        """The networks ``user`` coordinates."""
+        """The networks ``user`` coordinates (named on the network and a
+        member of the coordinators' group)."""
         if not user.is_authenticated:
             return cls.objects.none()
-        return cls.objects.filter(coordinators=user)
+        return cls.objects.filter(
+            coordinators=user, coordinators__groups__name=COORDINATORS_GROUP
+        )
 
 
 class MemberOrganisation(Orderable):
@@ -431,7 +438,7 @@ class VolunteerQuerySet(models.QuerySet):
         confirmed = self.confirmed()
         if user.is_superuser or user.has_perm("networks.view_volunteer"):
             return confirmed
-        return confirmed.filter(network__coordinators=user)
+        return confirmed.filter(network__in=ProtectionNetwork.coordinated_by(user))
 
     def due_for_purge(self, now=None):
         """Sign-ups never confirmed within the retention period, and
@@ -567,6 +574,15 @@ class Volunteer(models.Model):
         verbose_name_plural = _("volunteers")
         ordering = ["-confirmed_at", "-created_at"]
         indexes = [models.Index(fields=["network", "status"])]
+        constraints = [
+            # Two sign-ups sent at once with one address must not both wait
+            # for confirmation (and both reach coordinators).
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=Q(confirmed_at__isnull=True),
+                name="networks_one_pending_signup_per_email",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -589,43 +605,49 @@ class Volunteer(models.Model):
         form never reveals whether an address is known."""
         email = normalize_email(data.pop("email"))
         language = supported_language(language)
+        try:
+            with transaction.atomic():
+                return cls._sign_up(email, language, data)
+        except IntegrityError:
+            # A simultaneous sign-up with the same address created the
+            # pending row first: this one updates it instead.
+            with transaction.atomic():
+                return cls._sign_up(email, language, data)
+
+    @classmethod
+    def _sign_up(cls, email: str, language: str, data: dict) -> "Volunteer":
         now = timezone.now()
-        with transaction.atomic():
-            existing = cls.objects.filter(
-                email=email, network=data["network"]
-            ).confirmed()
-            existing = existing.first()
-            if existing is not None:
-                existing._send(
-                    "already_signed_up", language=language, with_data_link=True
-                )
-                return existing
-            volunteer = (
-                cls.objects.select_for_update()
-                .pending()
-                .filter(email=email)
-                .order_by("-created_at")
-                .first()
-            ) or cls(email=email, created_at=now)
-            for field, value in data.items():
-                setattr(volunteer, field, value)
-            volunteer.language = language
-            volunteer.privacy_consent_at = now
-            volunteer.confirmation_nonce = secrets.token_hex(8)
-            volunteer.confirmation_sent_at = now
-            volunteer.status = cls.Status.NEW
-            volunteer.status_changed_at = now
-            volunteer.save()
-            volunteer._send(
-                "confirm_signup",
-                context={
-                    "confirm_url": volunteer.absolute(
-                        "networks:confirm", volunteer.confirmation_token()
-                    ),
-                    "valid_days": conf.confirmation_days(),
-                },
-                with_data_link=True,
-            )
+        existing = cls.objects.filter(email=email, network=data["network"]).confirmed()
+        existing = existing.first()
+        if existing is not None:
+            existing._send("already_signed_up", language=language, with_data_link=True)
+            return existing
+        volunteer = (
+            cls.objects.select_for_update()
+            .pending()
+            .filter(email=email)
+            .order_by("-created_at")
+            .first()
+        ) or cls(email=email, created_at=now)
+        for field, value in data.items():
+            setattr(volunteer, field, value)
+        volunteer.language = language
+        volunteer.privacy_consent_at = now
+        volunteer.confirmation_nonce = secrets.token_hex(8)
+        volunteer.confirmation_sent_at = now
+        volunteer.status = cls.Status.NEW
+        volunteer.status_changed_at = now
+        volunteer.save()
+        volunteer._send(
+            "confirm_signup",
+            context={
+                "confirm_url": volunteer.absolute(
+                    "networks:confirm", volunteer.confirmation_token()
+                ),
+                "valid_days": conf.confirmation_days(),
+            },
+            with_data_link=True,
+        )
         return volunteer
 
     def confirmation_token(self) -> str:
@@ -806,10 +828,17 @@ class Volunteer(models.Model):
 
     @staticmethod
     def data_token(email: str) -> str:
-        return signing.dumps({"e": normalize_email(email)}, salt=DATA_SALT)
+        """A "my data" link for the address. It names the sign-ups by number,
+        never the address itself: a signed value can be read by anyone who
+        sees the link (access logs, a shared phone's history)."""
+        ids = sorted(Volunteer.objects.with_email(email).values_list("pk", flat=True))
+        return signing.dumps({"v": ids}, salt=DATA_SALT)
 
     @staticmethod
     def email_from_data_token(token: str) -> str:
+        """The address a "my data" link is for. Raises :class:`LinkError`
+        when the link is expired, tampered with, or its data already
+        deleted."""
         try:
             payload = signing.loads(
                 token, salt=DATA_SALT, max_age=timedelta(days=conf.link_days())
@@ -818,7 +847,13 @@ class Volunteer(models.Model):
             raise Volunteer.LinkError("expired") from error
         except signing.BadSignature as error:
             raise Volunteer.LinkError("invalid") from error
-        return payload.get("e") or ""
+        ids = [pk for pk in payload.get("v") or [] if isinstance(pk, int)]
+        email = (
+            Volunteer.objects.filter(pk__in=ids).values_list("email", flat=True).first()
+        )
+        if not email:
+            raise Volunteer.LinkError("deleted")
+        return email
 
     def as_data(self) -> dict:
         """Everything stored about this sign-up, for the volunteer's own

@@ -107,6 +107,21 @@ def test_a_wrong_or_missing_secret_is_refused_and_changes_nothing(
     assert not UndeliverableAddress.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/anymail/mailgun/tracking/",
+        "/anymail/amazon_ses/tracking/",
+        "/anymail/resend/tracking/",
+        "/anymail/postmark/inbound/",
+    ],
+)
+def test_only_the_configured_providers_webhook_exists(client, webhook_secret, url):
+    response = client.post(url, "{}", content_type="application/json", follow=True)
+    assert response.status_code == 404
+    assert not UndeliverableAddress.objects.exists()
+
+
 def test_without_a_configured_secret_events_are_ignored(client, settings):
     settings.ANYMAIL = {
         k: v for k, v in settings.ANYMAIL.items() if k != "WEBHOOK_SECRET"

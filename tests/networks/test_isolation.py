@@ -5,7 +5,7 @@ network's volunteer."""
 import csv
 import io
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.models import User as DjangoUser
 
 from wagtail.models import ModelLogEntry
@@ -159,9 +159,23 @@ def test_site_history_never_lists_volunteers_to_coordinators(
     volunteers["b"].add_note("Llamada con Bruno", coordinator_b)
     client.force_login(coordinator_a)
     response = client.get("/admin/reports/site-history/")
-    html = response.content.decode() if response.status_code == 200 else ""
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "Bruno" not in html
     assert f"#{volunteers['b'].pk}" not in html
+
+
+def test_a_coordinator_taken_out_of_the_group_loses_access(
+    as_a, coordinator_a, volunteers, network_a
+):
+    coordinator_a.groups.clear()
+    coordinator_a.user_permissions.add(
+        *Permission.objects.filter(codename="access_admin")
+    )
+    html = as_a.get(f"{BASE}/").content.decode()
+    assert "Alba de Tapachula" not in html
+    assert_refused(as_a.get(f"{BASE}/edit/{volunteers['a'].pk}/"))
+    assert list(network_a.coordinator_users()) == []
 
 
 def test_audit_log_labels_never_hold_a_name(coordinator_b, volunteers):

@@ -2,6 +2,7 @@
 data through a signed link; the purge deletes what is due and nothing else;
 exports and deletions are audit-logged; logs carry no phone or free text."""
 
+import base64
 import io
 import json
 import logging
@@ -100,6 +101,23 @@ def test_delete_also_removes_the_emails_written_to_the_person(
     assert list(OutgoingEmail.objects.values_list("to", flat=True)) == [
         "otro@correo.example"
     ]
+
+
+def test_the_data_link_does_not_carry_the_address(lucia):
+    token = Volunteer.data_token("lucia@correo.example")
+    payload = base64.urlsafe_b64decode(token.split(":")[0] + "==")
+    assert b"lucia" not in payload.lower()
+    assert "lucia" not in token.lower()
+
+
+def test_the_data_link_of_deleted_data_says_so(client, lucia):
+    url = data_url("lucia@correo.example")
+    client.post(f"{url}borrar/", {"confirm": "on"})
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Los datos a los que llevaba este enlace ya fueron borrados." in (
+        response.content.decode()
+    )
 
 
 def test_delete_needs_the_confirmation_box(client, lucia):
