@@ -407,7 +407,7 @@ class Pledge(models.Model):
     confirmation_nonce = models.CharField(max_length=32, editable=False)
     confirmation_sent_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(
-        null=True, blank=True, db_index=True, verbose_name=_("confirmed at")
+        null=True, blank=True, db_index=True, verbose_name=_("confirmation date")
     )
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("signed at"))
 
