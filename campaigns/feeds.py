@@ -6,7 +6,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from campaigns.models import CampaignIndexPage, CampaignPage, in_visitor_language
-from convivir.i18n import active_locale
 
 FEED_ITEMS = 20
 
@@ -21,10 +20,6 @@ class CampaignFeed(Feed):
     def link(self):
         index = CampaignIndexPage.for_active_locale()
         return index.url if index else "/"
-
-    def feed_extra_kwargs(self, obj):
-        locale = active_locale()
-        return {"language": locale.language_code if locale else "es"}
 
     def items(self):
         return list(
