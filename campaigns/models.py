@@ -30,6 +30,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from campaigns import conf
 from campaigns.admin_forms import DialogueMaterialPageForm
@@ -94,7 +95,8 @@ class Theme(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
-    override_translatable_fields = []
+    # One slug for every language: filter links keep working after a switch.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("theme")
