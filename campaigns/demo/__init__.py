@@ -43,9 +43,8 @@ def load(stdout=None):
         translate(index, _campaign_index(t_en))
     campaigns = []
     for data in CAMPAIGNS:
-        image = demo_image(
-            f"Campaña: {data['title'][0]}", data["alt"][0], data["pictogram"]
-        )
+        # The core demo's illustrations, drawn locally: no new files.
+        image = demo_image(data["image"], data["alt"][0])
         toolkit = _toolkit(data)
         page, _ = child_page(
             index, _campaign(t_es, data, image, toolkit, themes, campaigns)
