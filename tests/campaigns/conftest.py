@@ -33,7 +33,10 @@ def make_campaign(index, *, themes=(), states=(), **fields):
     aimed at ``states``."""
     page = CampaignPageFactory.build(**fields)
     page.themes = list(themes)
-    page.targets = [CampaignTarget(state=state) for state in states]
+    page.targets = [
+        CampaignTarget(state=state, sort_order=order)
+        for order, state in enumerate(states)
+    ]
     return add_child(index, page)
 
 
