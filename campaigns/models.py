@@ -60,7 +60,7 @@ SHARE_IMAGE_SPEC = "fill-1200x630-c100|format-jpeg|jpegquality-80"
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def json_ld(data: dict) -> str:
+def json_ld_script(data: dict) -> str:
     """A JSON-LD script body that cannot close its own ``<script>``."""
     return mark_safe(  # noqa: S308 - every character that could end the script is escaped
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
@@ -324,7 +324,7 @@ class CampaignPage(Page):
         image = self.share_image()
         if image is not None:
             data["image"] = settings.BASE_URL + image.url
-        return json_ld(data)
+        return json_ld_script(data)
 
     @property
     def is_running(self) -> bool:
@@ -704,4 +704,4 @@ class DialogueMaterialPage(Page):
             ],
             "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
         }
-        return json_ld(data)
+        return json_ld_script(data)

@@ -1,7 +1,6 @@
 """Public views of the pledge: sign, check your e-mail, confirm. Pages that
 hold personal data or signed links are never cached nor indexed."""
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
@@ -101,8 +100,6 @@ def confirm_pledge(request, token: str):
             pledge.confirm()
         except Pledge.LinkError as error:
             return _link_problem(request, error.reason)
-        if not campaign.live:
-            raise Http404
         return render(
             request,
             "campaigns/pledge_confirmed.html",

@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Workflow
 from wagtail.permissions import policy_registry
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -20,10 +21,16 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
-from campaigns.factories import PledgeFactory
+from campaigns.factories import (
+    CampaignIndexPageFactory,
+    PledgeFactory,
+)
 from campaigns.models import CampaignPage
 from campaigns.permissions import COMMUNICATIONS_GROUP, REVIEW_WORKFLOW
 from convivir.factories import CustomImageFactory
+from convivir.models import HomePage
+from tests.campaigns.conftest import make_campaign
+from tests.utils import add_child
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +201,16 @@ def test_new_lists_are_handed_to_the_group(campaign_index, library):
         )
         assert codenames == {"add_page", "change_page", "publish_page"}
     assert not group.page_permissions.filter(page=Page.get_first_root_node()).exists()
+
+
+class TestPreview(WagtailPageTestCase):
+    def test_campaign_pages_can_be_previewed(self):
+        home = HomePage.objects.get(locale__language_code="es", depth=2)
+        index = add_child(home, CampaignIndexPageFactory.build())
+        page = make_campaign(index, slug="vista-previa")
+        form = campaign_form(
+            page.hero_image,
+            [("paragraph", rich_text("<p>Borrador en revisión</p>"))],
+            slug="vista-previa",
+        )
+        self.assertPageIsPreviewable(page, post_data=form)

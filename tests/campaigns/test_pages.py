@@ -5,6 +5,7 @@ import datetime
 import json
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -277,3 +278,20 @@ def test_json_ld_and_open_graph(client, campaign):
     assert og["og:image:width"] == "1200" and og["og:image:height"] == "630"
     assert og["og:image"].startswith("https://convivir.example.org/")
     assert 'name="twitter:card" content="summary_large_image"' in html
+
+
+def test_campaign_rules_are_checked_when_saved(campaign):
+    campaign.end_date = datetime.date(2020, 1, 1)
+    campaign.pledge_text = " "
+    with pytest.raises(ValidationError) as error:
+        campaign.full_clean()
+    assert {"end_date", "pledge_text"} <= set(error.value.message_dict)
+
+
+def test_json_ld_cannot_close_its_script(client, campaign):
+    campaign.title = "</script><script>alert(1)</script>"
+    campaign.save_revision().publish()
+    html = client.get(campaign.url).content.decode()
+    block = re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(block)["headline"] == "</script><script>alert(1)</script>"
+    assert "<script>alert" not in html
