@@ -86,6 +86,8 @@ def test_communications_group_can_create_and_publish_campaigns(
     client, editor, campaign_index, home
 ):
     client.force_login(editor)
+    form_page = client.get(add_url(campaign_index)).content.decode()
+    assert 'name="hero_alt"' in form_page and 'name="is_featured"' in form_page
     image = CustomImageFactory()
     response = client.post(
         add_url(campaign_index),

@@ -210,3 +210,10 @@ def test_editor_creates_a_material_with_audiences(admin_client, library):
     page = DialogueMaterialPage.objects.get(slug="ficha-nueva")
     assert page.audiences == ["teachers", "officials"]
     assert page.plan_minutes == 40
+
+
+def test_editor_sees_the_audiences_ticked(admin_client, library):
+    page = material(library, audiences=["youth", "media"])
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    ticked = re.findall(r'name="audiences" value="(\w+)"[^>]*checked', html)
+    assert ticked == ["youth", "media"]
