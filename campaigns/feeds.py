@@ -1,0 +1,54 @@
+"""RSS and Atom feeds of the latest campaigns, one per language: the feed
+under /es/ lists the Spanish pages, under /en/ the English ones."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from campaigns.models import CampaignIndexPage, CampaignPage, in_visitor_language
+
+FEED_ITEMS = 20
+
+
+class CampaignFeed(Feed):
+    def title(self):
+        return _("Convivir campaigns")
+
+    def description(self):
+        return _("The latest campaigns for living together in southern Mexico.")
+
+    def link(self):
+        index = CampaignIndexPage.for_active_locale()
+        return index.url if index else "/"
+
+    def items(self):
+        return list(
+            in_visitor_language(CampaignPage.objects.live().public())
+            .order_by("-first_published_at")
+            .prefetch_related("themes")[:FEED_ITEMS]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+
+class CampaignAtomFeed(CampaignFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()

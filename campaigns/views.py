@@ -1,0 +1,110 @@
+"""Public views of the pledge: sign, check your e-mail, confirm. Pages that
+hold personal data or signed links are never cached nor indexed."""
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from campaigns import conf
+from campaigns.forms import PledgeForm
+from campaigns.models import CampaignPage, Pledge
+from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
+from convivir.i18n import localized_pages
+from convivir.ratelimit import RateLimit
+
+
+def _rate_limit() -> RateLimit:
+    return RateLimit("campaign-pledge", limit=conf.pledge_rate_limit())
+
+
+def _campaign(page_id: int) -> CampaignPage:
+    campaign = get_object_or_404(
+        CampaignPage.objects.live().public(), pk=page_id, pledge_enabled=True
+    )
+    (localized,) = localized_pages([campaign])
+    return localized.specific if localized.pk != campaign.pk else campaign
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def pledge(request, page_id: int):
+    """The pledge form (also shown on the campaign page, which posts here).
+    A valid pledge is saved and its confirmation e-mail queued in one
+    transaction; a second pledge with the same address is told so."""
+    campaign = _campaign(page_id)
+    form = PledgeForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        outcome = handle_public_form(request, form, _rate_limit())
+        if outcome == SPAM:
+            return redirect("campaigns:pledge_sent", page_id=campaign.pk)
+        if outcome == RATE_LIMITED:
+            status = 429
+        elif outcome != INVALID:
+            _, result = Pledge.sign(
+                campaign=campaign,
+                language=translation.get_language(),
+                **form.pledge_data(),
+            )
+            response = redirect("campaigns:pledge_sent", page_id=campaign.pk)
+            if result != Pledge.Outcome.NEW:
+                response["Location"] += f"?ya={result}"
+            return response
+    return render(
+        request,
+        "campaigns/pledge.html",
+        {"campaign": campaign, "form": form},
+        status=status,
+    )
+
+
+@never_cache
+def pledge_sent(request, page_id: int):
+    """ "Check your e-mail", or, for an address that already pledged, that
+    the link was sent again or that the pledge is already counted."""
+    campaign = _campaign(page_id)
+    repeat = request.GET.get("ya", "")
+    if repeat not in (Pledge.Outcome.RESENT, Pledge.Outcome.ALREADY_CONFIRMED):
+        repeat = ""
+    return render(
+        request,
+        "campaigns/pledge_sent.html",
+        {
+            "campaign": campaign,
+            "repeat": repeat,
+            "valid_days": conf.confirmation_days(),
+        },
+    )
+
+
+def _link_problem(request, reason: str):
+    return render(
+        request, "campaigns/pledge_link_problem.html", {"reason": reason}, status=400
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm_pledge(request, token: str):
+    """GET shows a button, POST confirms: mail scanners that open links
+    must not confirm a pledge on the person's behalf."""
+    try:
+        pledge = Pledge.from_confirmation_token(token)
+    except Pledge.LinkError as error:
+        return _link_problem(request, error.reason)
+    (campaign,) = localized_pages([pledge.campaign])
+    campaign = campaign.specific
+    if request.method == "POST":
+        try:
+            pledge.confirm()
+        except Pledge.LinkError as error:
+            return _link_problem(request, error.reason)
+        return render(
+            request,
+            "campaigns/pledge_confirmed.html",
+            {"campaign": campaign, "pledge_count": campaign.confirmed_pledges()},
+        )
+    return render(
+        request, "campaigns/pledge_confirm.html", {"campaign": campaign, "token": token}
+    )

@@ -1,0 +1,86 @@
+"""Admin registration: themes, and the pledges staff list and export as
+CSV (read only: pledges are written by the people who sign)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from campaigns.models import Pledge, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class PledgeViewSet(SnippetViewSet):
+    """Pledges for staff with the "view pledge" permission, filterable by
+    campaign and exportable (``?export=csv``). Nobody adds or edits them
+    here: the people who sign do, through the public form."""
+
+    model = Pledge
+    icon = "success"
+    menu_label = _("Pledges")
+    list_display = [
+        "campaign",
+        "public_name",
+        "municipality",
+        "created_at",
+        "confirmed_at",
+    ]
+    list_filter = ["campaign", "is_anonymous", "language"]
+    list_export = [
+        "campaign",
+        "public_name",
+        "email",
+        "municipality",
+        "language",
+        "created_at",
+        "confirmed_at",
+        "consent_at",
+    ]
+    export_headings = {
+        "campaign": _("Campaign"),
+        "public_name": _("Name"),
+        "email": _("E-mail"),
+        "municipality": _("Municipality"),
+        "language": _("Language"),
+        "created_at": _("Signed at"),
+        "confirmed_at": _("Confirmed at"),
+        "consent_at": _("Consent given at"),
+    }
+    export_filename = "compromisos"
+    search_fields = ["municipality", "name"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Pledge.objects.confirmed().select_related("campaign")
+
+
+class CampaignsGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, PledgeViewSet)
+    menu_icon = "pick"
+    menu_label = _("Campaigns")
+    menu_name = "campaigns"
+    menu_order = 250
+
+
+register_snippet(CampaignsGroup)
+
+
+@hooks.register("register_permissions")
+def register_pledge_permissions():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="campaigns", codename="view_pledge"
+    )
