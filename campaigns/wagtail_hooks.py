@@ -4,10 +4,16 @@ CSV (read only: pledges are written by the people who sign)."""
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from campaigns.models import Pledge, Theme
+from convivir.exports import SafeSpreadsheetExportMixin
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -20,6 +26,11 @@ class ThemeViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
+class PledgeIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """What people typed into the public form is exported as text, never
+    as a spreadsheet formula."""
+
+
 class PledgeViewSet(SnippetViewSet):
     """Pledges for staff with the "view pledge" permission, filterable by
     campaign and exportable (``?export=csv``). Nobody adds or edits them
@@ -28,12 +39,13 @@ class PledgeViewSet(SnippetViewSet):
     model = Pledge
     icon = "success"
     menu_label = _("Pledges")
+    index_view_class = PledgeIndexView
     list_display = [
         "campaign",
-        "public_name",
+        Column("public_name", label=_("Name")),
         "municipality",
-        "created_at",
-        "confirmed_at",
+        DateColumn("created_at", label=_("Signed at")),
+        DateColumn("confirmed_at", label=_("Confirmed at")),
     ]
     list_filter = ["campaign", "is_anonymous", "language"]
     list_export = [

@@ -184,6 +184,18 @@ def test_staff_export_confirmed_pledges_as_csv(client, editor, campaign):
     assert all(row["Campaña"] == "Aquí cabemos todas" for row in rows)
 
 
+def test_the_pledge_export_never_holds_a_formula(client, editor, campaign):
+    PledgeFactory(campaign=campaign, name="=1+2", municipality="@SUM(A1)")
+    client.force_login(editor)
+    listing = client.get("/admin/snippets/campaigns/pledge/").content.decode()
+    assert "Nombre" in listing
+    response = client.get("/admin/snippets/campaigns/pledge/?export=csv")
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(content)))
+    assert row["Nombre"] == "'=1+2"
+    assert row["Municipio"] == "'@SUM(A1)"
+
+
 def test_people_without_the_permission_see_no_pledges(client, campaign):
     user = get_user_model().objects.create_user(username="otra", password="x")
     user.groups.add(Group.objects.get(name="Editors"))
