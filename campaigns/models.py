@@ -157,6 +157,13 @@ class CampaignIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         context["filter"] = CampaignFilter(self, request.GET)
+        # The dialogue-materials library in the same language, so that
+        # community groups find the materials from the campaigns.
+        context["library"] = (
+            DialogueMaterialIndexPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .first()
+        )
         return context
 
     @classmethod

@@ -247,6 +247,14 @@ def test_list_queries_do_not_grow_with_campaigns(
     assert few <= 25
 
 
+def test_the_campaign_list_links_the_library_in_its_language(
+    client, campaign_index, library
+):
+    html = client.get(campaign_index.url).content.decode()
+    assert f'href="{library.url}"' in html
+    assert "Materiales para el diálogo: guías y fichas de actividades" in html
+
+
 def test_campaign_page_queries_are_bounded(
     client, campaign, campaign_index, django_assert_max_num_queries
 ):
