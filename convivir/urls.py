@@ -34,6 +34,7 @@ urlpatterns = [
 # "/" is redirected by LocaleMiddleware using the Accept-Language header.
 urlpatterns += i18n_patterns(
     path("", include("networks.urls")),
+    path("", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
