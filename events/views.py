@@ -317,6 +317,7 @@ def register(request, pk):
 def _registration_problem(form, error, state, context) -> int:
     """Put a refused registration's reason on the form; the status code."""
     if error.reason == "duplicate":
+        email = form.cleaned_data["email"]
         form.add_error(
             "email",
             _(
@@ -324,9 +325,7 @@ def _registration_problem(form, error, state, context) -> int:
                 "We can send you the confirmation again."
             ),
         )
-        context["resend_form"] = ResendForm(
-            initial={"email": form.cleaned_data["email"]}
-        )
+        context["resend_form"] = ResendForm(initial={"email": email})
         return 200
     if error.reason == "full":
         form.add_error(

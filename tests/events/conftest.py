@@ -81,3 +81,18 @@ def registration_data():
         "consent": "on",
         "website": "",
     }
+
+
+def outbox() -> list:
+    """The e-mails sent so far. Messages are queued when their transaction
+    commits, which the test's own transaction never does, so the queue is
+    delivered here as the worker would."""
+    from django.core import mail
+
+    from convivir.models import OutgoingEmail
+    from convivir.notifications import attempt_delivery
+
+    queued = OutgoingEmail.objects.filter(status="queued").order_by("pk")
+    for pk in queued.values_list("pk", flat=True):
+        attempt_delivery(pk)
+    return mail.outbox
