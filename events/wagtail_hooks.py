@@ -1,5 +1,5 @@
-"""Admin registration: venues and categories as snippets, the audit-log
-actions."""
+"""Admin registration: venues and categories as snippets, the staff's
+registrations tools, the dashboard panel and the audit-log actions."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +7,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from events.admin_views import RegistrationViewSet
+from events.dashboard import NextEventsPanel
 from events.models import EventCategory, Venue
 
 
@@ -39,6 +41,18 @@ class EventsSnippetGroup(SnippetViewSetGroup):
 
 
 register_snippet(EventsSnippetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return RegistrationViewSet("events_registration")
+
+
+@hooks.register("construct_homepage_panels")
+def add_next_events_panel(request, panels):
+    panel = NextEventsPanel.for_request(request)
+    if panel is not None:
+        panels.append(panel)
 
 
 @hooks.register("register_log_actions")
