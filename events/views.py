@@ -38,6 +38,15 @@ from events.models import (
 # Events shown in a day's cell of the month grid; the rest are a link.
 DAY_LIMIT = 3
 FEED_LIMIT = 500
+GRID_FIELDS = [
+    "start",
+    "end",
+    "all_day",
+    "page__title",
+    "page__url_path",
+    "page__translation_key",
+    "page__locale_id",
+]
 RESEND_RATE_LIMIT = RateLimit("event-resend", limit=5)
 
 
@@ -48,14 +57,17 @@ def _registration_rate_limit() -> RateLimit:
 # --- Listing helpers --------------------------------------------------------------
 
 
-def rows_for(occurrences, request=None) -> list[dict]:
+def rows_for(occurrences, request=None, details=True) -> list[dict]:
     """Each occurrence with its event in the visitor's language, the event's
-    address and its venue and category translated: a fixed number of
-    queries for any number of occurrences."""
+    address and (with ``details``) its venue and category translated: a
+    fixed number of queries for any number of occurrences."""
     occurrences = list(occurrences)
     pages = localized_event_pages([o.page for o in occurrences])
-    venues = in_active_language([page.venue for page in pages])
-    categories = in_active_language([page.category for page in pages])
+    if details:
+        venues = in_active_language([page.venue for page in pages])
+        categories = in_active_language([page.category for page in pages])
+    else:
+        venues = categories = [None] * len(pages)
     return [
         {
             "occurrence": occurrence,
@@ -150,12 +162,17 @@ def month(page, request, year=None, month=None):
 
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     first, last = weeks[0][0], weeks[-1][-1]
+    # A busy month holds thousands of dates: only what the grid shows is
+    # loaded (title and address of each event, no venue or category).
     occurrences = (
         form.apply(Occurrence.objects.listed())
         .between(first, last)
+        .select_related(None)
+        .select_related("page")
+        .only(*GRID_FIELDS)
         .order_by("start", "pk")
     )
-    rows = rows_for(occurrences, request)
+    rows = rows_for(occurrences, request, details=False)
     by_day: dict[date, list] = {}
     for row in rows:
         for day in row["occurrence"].days():
