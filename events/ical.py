@@ -110,7 +110,7 @@ def google_calendar_url(occurrence, page, venue) -> str:
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
-def json_ld(page, occurrences, venue, request=None) -> str:
+def json_ld(page, occurrences, venue) -> str:
     """schema.org Event data, one per upcoming occurrence, with location and
     offers; safe to put inside a ``<script>`` element."""
     url = event_url(page)

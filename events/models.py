@@ -417,9 +417,7 @@ class EventPage(Page):
         prepare_links(self.body)
         from events.ical import json_ld
 
-        context["json_ld"] = json_ld(
-            self, context["upcoming"], context["venue"], request
-        )
+        context["json_ld"] = json_ld(self, context["upcoming"], context["venue"])
         return context
 
 

@@ -172,12 +172,18 @@ def month(page, request, year=None, month=None):
         .only(*GRID_FIELDS)
         .order_by("start", "pk")
     )
-    rows = rows_for(occurrences, request, details=False)
+    occurrences = list(occurrences)
     by_day: dict[date, list] = {}
-    for row in rows:
-        for day in row["occurrence"].days():
+    for occurrence in occurrences:
+        for day in occurrence.days():
             if first <= day <= last:
-                by_day.setdefault(day, []).append(row)
+                by_day.setdefault(day, []).append(occurrence)
+    # Titles and addresses only for what the cells show.
+    shown = {o.pk: o for day in by_day.values() for o in day[:DAY_LIMIT]}
+    rows = {
+        row["occurrence"].pk: row
+        for row in rows_for(shown.values(), request, details=False)
+    }
     nav = _nav(page)
     grid = [
         [
@@ -185,9 +191,8 @@ def month(page, request, year=None, month=None):
                 "date": day,
                 "in_month": day.month == month,
                 "is_today": day == today,
-                "rows": by_day.get(day, [])[:DAY_LIMIT],
+                "rows": [rows[o.pk] for o in by_day.get(day, [])[:DAY_LIMIT]],
                 "more": max(len(by_day.get(day, [])) - DAY_LIMIT, 0),
-                "count": len(by_day.get(day, [])),
                 "day_url": (nav["list_url"] if day >= today else nav["archive_url"])
                 + "?"
                 + form.querystring(**{"from": day.isoformat(), "to": day.isoformat()}),
@@ -207,7 +212,7 @@ def month(page, request, year=None, month=None):
         "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # Monday first
         "previous_url": f"{nav['month_url']}{previous.year}/{previous.month}/{suffix}",
         "next_url": f"{nav['month_url']}{following.year}/{following.month}/{suffix}",
-        "total": len(rows),
+        "total": len(occurrences),
         "feed_url": _feed_url(form),
         "view": "month",
         **nav,
@@ -235,12 +240,10 @@ def calendar_ics(request):
     return response
 
 
-def _listed_occurrence(pk):
-    occurrence = (
-        Occurrence.objects.listed().with_seats().filter(pk=pk).first()
-        if str(pk).isdigit()
-        else None
-    )
+def _listed_occurrence(pk: int):
+    """A date of a live, public event (canonical row) with its seats; 404
+    for anything else."""
+    occurrence = Occurrence.objects.listed().with_seats().filter(pk=pk).first()
     if occurrence is None:
         raise Http404
     return occurrence
