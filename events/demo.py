@@ -8,11 +8,11 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from convivir.demo.base import (
     child_page,
-    demo_image,
     demo_loaders,
     ensure_menu_link,
     paragraphs,
@@ -366,6 +366,8 @@ def load(stdout=None):
     t_es, t_en = pick("es"), pick("en")
     venues = {key: _venue(es, data) for key, data in VENUES.items()}
     categories = {c.slug: c for c in EventCategory.objects.filter(locale=es)}
+    # The site's own demo illustrations (abstract, no people), shared.
+    images = list(get_image_model().objects.order_by("pk")[:5])
 
     index, _ = child_page(home, _index_page(t_es))
     if not is_translated(index):
@@ -375,12 +377,12 @@ def load(stdout=None):
     today = timezone.localdate()
     for data in EVENTS:
         page, created = child_page(
-            index, _event_page(t_es, data, venues, categories, today)
+            index, _event_page(t_es, data, venues, categories, today, images)
         )
         if created:
             _registrations(page, data)
         if not is_translated(page):
-            translate(page, _event_page(t_en, data, venues, categories, today))
+            translate(page, _event_page(t_en, data, venues, categories, today, images))
     if stdout:
         stdout.write(
             f"  events: {EventPage.objects.filter(locale=es).count()} events, "
@@ -439,7 +441,7 @@ def _index_page(t):
     )
 
 
-def _event_page(t, data, venues, categories, today):
+def _event_page(t, data, venues, categories, today, images):
     slug, venue, kind, title, summary, body, languages = data[:7]
     occurrences, all_day, repeats = data[7:]
     page = EventPage(
@@ -455,9 +457,7 @@ def _event_page(t, data, venues, categories, today):
             "Ask for what you need when you register.",
         ),
         registration_enabled=not all_day,
-        image=demo_image(
-            f"Evento {slug}", t(*title), pictogram="people" if all_day else "speech"
-        ),
+        image=images[EVENTS.index(data) % len(images)] if images else None,
         body=stream(f"event-{slug}", [("paragraph", paragraphs(t(*body)))]),
     )
     rows = []
