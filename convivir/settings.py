@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "convivir",
     "networks",
     "campaigns",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

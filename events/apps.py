@@ -1,0 +1,36 @@
+from datetime import timedelta
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """Venues, event pages, the calendar, registrations, the waiting list,
+    reminders and iCal."""
+
+    name = "events"
+    verbose_name = _("Events")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from convivir.periodic import periodic_jobs
+        from convivir.sections import home_sections
+        from events import tasks
+        from events.sections import next_events
+
+        home_sections.register(
+            "events",
+            template="events/includes/home_section.html",
+            get_context=next_events,
+            order=20,
+        )
+        periodic_jobs.register(
+            "send_event_reminders",
+            tasks.send_event_reminders_task,
+            every=timedelta(minutes=15),
+        )
+        periodic_jobs.register(
+            "purge_event_registrations",
+            tasks.purge_event_registrations_task,
+            every=timedelta(days=1),
+        )

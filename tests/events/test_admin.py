@@ -1,0 +1,193 @@
+"""Staff tools in the Wagtail admin: the registrations list with filters and
+seat totals, the export, adding and cancelling by hand, the check-in page,
+the dates list, the dashboard panel and who may use them."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+import pytest
+
+from events.factories import RegistrationFactory
+from events.models import Registration
+from tests.events.conftest import outbox
+
+pytestmark = pytest.mark.django_db
+
+
+def make_user(username, *codenames):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@convivir.example", password="x"
+    )
+    perms = ["access_admin", *codenames]
+    user.user_permissions.set(Permission.objects.filter(codename__in=perms))
+    return user
+
+
+@pytest.fixture
+def staff(db):
+    return make_user(
+        "staff", "view_registration", "add_registration", "change_registration"
+    )
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+@pytest.fixture
+def booked(occurrence):
+    """Six seats confirmed, one checked in, one waiting, one cancelled."""
+    RegistrationFactory(occurrence=occurrence, name="Ana Gómez", seats=4, code="ANA234")
+    RegistrationFactory(occurrence=occurrence, name="Beto Ruiz", seats=2)
+    RegistrationFactory(occurrence=occurrence, name="Cata", status="waiting", seats=1)
+    RegistrationFactory(occurrence=occurrence, name="Dani", status="cancelled")
+    return occurrence
+
+
+def test_list_filters_and_seat_totals(staff_client, booked):
+    url = f"/admin/events_registration/?occurrence={booked.pk}"
+    html = staff_client.get(url).content.decode()
+    assert "Ana Gómez" in html and "Beto Ruiz" in html
+    assert "4 inscripciones: 6 lugares confirmados, 1 en espera, 1 cancelados" in html
+    html = staff_client.get(url + "&status=waiting").content.decode()
+    assert "Cata" in html and "Ana Gómez" not in html
+    assert "1 inscripción: 0 lugares confirmados, 1 en espera" in html
+    html = staff_client.get("/admin/events_registration/?q=ANA234").content.decode()
+    assert "Ana Gómez" in html and "Beto Ruiz" not in html
+
+
+def test_csv_export_is_logged(staff_client, booked):
+    response = staff_client.get(
+        f"/admin/events_registration/?occurrence={booked.pk}&export=csv"
+    )
+    content = b"".join(response.streaming_content).decode()
+    header, *rows = content.strip().splitlines()
+    assert "Código" in header and "Correo electrónico" in header
+    assert len(rows) == 4
+    assert any("Ana Gómez" in row and "ANA234" in row for row in rows)
+    entry = PageLogEntry.objects.get(action="events.export")
+    assert entry.data["registrations"] == 4 and entry.data["occurrence"] == booked.pk
+
+
+def test_staff_add_someone_by_hand_within_capacity(staff_client, booked):
+    data = {
+        "occurrence": booked.pk,
+        "name": "Elena por teléfono",
+        "email": "",
+        "phone": "+52 962 555 0101",
+        "seats": "4",
+        "accessibility_needs": "",
+        "language": "es",
+    }
+    response = staff_client.post("/admin/events_registration/new/", data)
+    assert response.status_code == 302
+    elena = Registration.objects.get(name="Elena por teléfono")
+    # Four seats free, but Cata was waiting first: Elena waits too.
+    assert elena.status == "waiting" and elena.added_by.username == "staff"
+
+    booked.waiting_list = False
+    booked.save()
+    response = staff_client.post(
+        "/admin/events_registration/new/", {**data, "name": "Fede", "seats": "1"}
+    )
+    assert response.status_code == 200
+    assert "esta fecha está llena y no hay lista de espera" in response.content.decode()
+    assert not Registration.objects.filter(name="Fede").exists()
+
+    response = staff_client.post(
+        "/admin/events_registration/new/", {**data, "phone": "", "name": "Sin datos"}
+    )
+    assert "Escribe un correo electrónico o un teléfono" in response.content.decode()
+
+
+def test_staff_cancel_promotes_the_waiting_list(staff_client, booked):
+    beto = Registration.objects.get(name="Beto Ruiz")
+    cata = Registration.objects.get(name="Cata")
+    Registration.objects.filter(pk=cata.pk).update(email="cata@x.example")
+    url = f"/admin/events_registration/cancel/{beto.pk}/"
+    assert "Sí, cancelarla" in staff_client.get(url).content.decode()
+    response = staff_client.post(url)
+    assert response.status_code == 302
+    beto.refresh_from_db()
+    cata.refresh_from_db()
+    assert beto.status == "cancelled" and cata.status == "confirmed"
+    assert [m.to for m in outbox()] == [["cata@x.example"]]
+    entry = ModelLogEntry.objects.get(action="events.cancel")
+    assert entry.user.username == "staff" and beto.code in entry.label
+    assert beto.cancelled_at is not None
+
+
+def test_check_in_search_and_tick(staff_client, booked):
+    url = f"/admin/events_registration/check-in/{booked.pk}/"
+    html = staff_client.get(url, {"q": "ana"}).content.decode()
+    assert "Ana Gómez" in html and "Beto Ruiz" not in html
+    assert "Cata" not in staff_client.get(url).content.decode()  # waiting
+    ana = Registration.objects.get(name="Ana Gómez")
+    response = staff_client.post(
+        url, {"registration": ana.pk, "present": "1", "q": "ana"}
+    )
+    assert response.status_code == 302 and response["Location"].endswith("?q=ana")
+    ana.refresh_from_db()
+    assert ana.attended_at is not None
+    html = staff_client.get(url, {"q": "ANA234"}).content.decode()
+    assert "4 de 6 lugares con asistencia registrada" in html
+    staff_client.post(url, {"registration": ana.pk, "present": "0"})
+    ana.refresh_from_db()
+    assert ana.attended_at is None
+    # A registration of another date, or a made-up id, is not found.
+    assert staff_client.post(url, {"registration": "nope"}).status_code == 400
+    other = RegistrationFactory()
+    assert staff_client.post(url, {"registration": other.pk}).status_code == 400
+
+
+def test_dates_list_and_dashboard_panel(staff_client, booked):
+    html = staff_client.get("/admin/events_registration/dates/").content.decode()
+    assert "Taller de murales" in html and "6 / 10" in html
+    html = staff_client.get("/admin/").content.decode()
+    assert "Próximos eventos" in html and "6 / 10" in html
+
+
+def test_people_without_permission_are_refused(client, booked):
+    editor = make_user("editor")
+    client.force_login(editor)
+    registration = Registration.objects.first()
+    for url in [
+        "/admin/events_registration/",
+        f"/admin/events_registration/check-in/{booked.pk}/",
+        f"/admin/events_registration/cancel/{registration.pk}/",
+        "/admin/events_registration/dates/",
+        f"/admin/events_registration/edit/{registration.pk}/",
+    ]:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+    assert client.post(f"/admin/events_registration/cancel/{registration.pk}/")
+    registration.refresh_from_db()
+    assert registration.status != "cancelled"
+    assert "Próximos eventos" not in client.get("/admin/").content.decode()
+
+
+def test_view_only_staff_cannot_cancel_or_check_in(client, booked):
+    viewer = make_user("viewer", "view_registration")
+    client.force_login(viewer)
+    registration = Registration.objects.first()
+    assert client.get("/admin/events_registration/").status_code == 200
+    cancel = client.post(f"/admin/events_registration/cancel/{registration.pk}/")
+    check_in = client.get(f"/admin/events_registration/check-in/{booked.pk}/")
+    # The admin answers a refusal with a redirect to the dashboard.
+    assert cancel.status_code == check_in.status_code == 302
+    assert cancel["Location"] == "/admin/"
+    registration.refresh_from_db()
+    assert registration.status != "cancelled"
+
+
+def test_nobody_deletes_a_registration(admin_client, booked):
+    registration = Registration.objects.first()
+    response = admin_client.post(
+        f"/admin/events_registration/delete/{registration.pk}/"
+    )
+    assert response.status_code in (302, 403)
+    assert Registration.objects.filter(pk=registration.pk).exists()
