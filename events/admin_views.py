@@ -36,6 +36,7 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from convivir.exports import SafeSpreadsheetExportMixin
 from convivir.i18n import default_locale
 from events.models import Occurrence, Registration, RegistrationError, seats_summary
 
@@ -82,9 +83,10 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["occurrence", "status", "attended"]
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
     """The list with the seat totals of what is filtered, and the export
-    (written to the audit log)."""
+    (written to the audit log; what registrants typed is exported as text,
+    never as a spreadsheet formula)."""
 
     results_template_name = "events/admin/registration_results.html"
 

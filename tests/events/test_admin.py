@@ -2,6 +2,9 @@
 seat totals, the export, adding and cancelling by hand, the check-in page,
 the dates list, the dashboard panel and who may use them."""
 
+import csv
+import io
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
@@ -71,6 +74,19 @@ def test_csv_export_is_logged(staff_client, booked):
     assert any("Ana Gómez" in row and "ANA234" in row for row in rows)
     entry = PageLogEntry.objects.get(action="events.export")
     assert entry.data["registrations"] == 4 and entry.data["occurrence"] == booked.pk
+
+
+def test_csv_export_never_holds_a_formula(staff_client, occurrence):
+    RegistrationFactory(
+        occurrence=occurrence, name="=cmd|'/c calc'!A1", accessibility_needs="+SUM(1)"
+    )
+    response = staff_client.get(
+        f"/admin/events_registration/?occurrence={occurrence.pk}&export=csv"
+    )
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    row = list(csv.reader(io.StringIO(content)))[1]
+    assert "'=cmd|'/c calc'!A1" in row
+    assert "'+SUM(1)" in row
 
 
 def test_staff_add_someone_by_hand_within_capacity(staff_client, booked):
