@@ -52,6 +52,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 INSTALLED_APPS = [
     "convivir",
     "networks",
+    "directory",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
