@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 import factory
+import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from directory.models import (
@@ -12,6 +13,7 @@ from directory.models import (
     POPULATIONS,
     SERVICE_TYPES,
     Contact,
+    DirectoryIndexPage,
     Location,
     Organization,
     Phone,
@@ -140,3 +142,15 @@ class RequiredDocumentFactory(DjangoModelFactory):
 
     class Meta:
         model = RequiredDocument
+
+
+class DirectoryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Buscar ayuda"
+    slug = "buscar-ayuda"
+    intro = "<p>Albergues, comida, salud y asesoría jurídica gratuita.</p>"
+    safety_note = (
+        "Todos los servicios son gratuitos. Nadie puede cobrarte por ayudarte."
+    )
+
+    class Meta:
+        model = DirectoryIndexPage

@@ -25,7 +25,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -38,14 +37,20 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
+    Page,
     RevisionMixin,
     WorkflowMixin,
 )
+from wagtail.search import index
 
+from convivir.blocks import RICH_TEXT_FEATURES
+from convivir.i18n import active_locale, default_locale
 from directory import conf
 from directory.choices import ServiceLanguage, ServiceStatus, State, Weekday
 
@@ -481,9 +486,21 @@ class Service(
 
     # -- Public facts --
 
-    def get_url(self, language: str | None = None) -> str:
-        with translation.override(language or translation.get_language()):
-            return reverse("directory:service", args=[self.slug])
+    def get_url(self, request=None, directory=None) -> str:
+        """The service's page under the directory page of the language being
+        shown; empty when there is no directory page."""
+        directory = directory or DirectoryIndexPage.for_active_locale()
+        if directory is None:
+            return ""
+        return f"{directory.get_url(request)}servicio/{self.slug}/"
+
+    def get_full_url(self, language: str = "es") -> str:
+        """The absolute address of the page in ``language``, for e-mails."""
+        with translation.override(language):
+            directory = DirectoryIndexPage.for_active_locale()
+            if directory is None:
+                return ""
+            return f"{directory.get_full_url()}servicio/{self.slug}/"
 
     def language_labels(self) -> list[str]:
         names = dict(ServiceLanguage.choices)
@@ -727,3 +744,201 @@ class RequiredDocument(Orderable):
 
     def __str__(self):
         return self.document
+
+
+# --- Public pages -----------------------------------------------------------------
+
+
+class DirectoryIndexPage(RoutablePageMixin, Page):
+    """The public directory ("Buscar ayuda"): browse by town and by service
+    type, and below it every service, organisation and town page, served
+    from the entries (see :mod:`directory.views`)."""
+
+    intro = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("introduction")
+    )
+    safety_note = models.TextField(
+        blank=True,
+        verbose_name=_("safety note"),
+        help_text=_("Shown on every service page, e.g. what never to pay for."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("safety_note"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["convivir.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "directory/directory_index_page.html"
+
+    class Meta:
+        verbose_name = _("directory page")
+
+    @classmethod
+    def for_active_locale(cls):
+        """The live directory page in the language being shown, or in the
+        default language."""
+        wanted = [locale for locale in (active_locale(), default_locale()) if locale]
+        pages = {p.locale_id: p for p in cls.objects.live().filter(locale__in=wanted)}
+        for locale in wanted:
+            if locale.pk in pages:
+                return pages[locale.pk]
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
+        return context
+
+    @path("")
+    def index_route(self, request):
+        from directory import views
+
+        return views.directory_index(request, self)
+
+    @path("servicio/<slug:slug>/")
+    def service_route(self, request, slug):
+        from directory import views
+
+        return views.service_detail(request, self, slug)
+
+    @path("servicio/<slug:slug>/reportar/")
+    def report_route(self, request, slug):
+        from directory import views
+
+        return views.report_wrong_information(request, self, slug)
+
+    @path("organizacion/<slug:slug>/")
+    def organization_route(self, request, slug):
+        from directory import views
+
+        return views.organization_detail(request, self, slug)
+
+    @path("municipio/<slug:slug>/")
+    def town_route(self, request, slug):
+        from directory import views
+
+        return views.town_detail(request, self, slug)
+
+    @path("municipio/<slug:slug>/imprimir/")
+    def town_sheet_route(self, request, slug):
+        from directory import views
+
+        return views.town_sheet(request, self, slug)
+
+    def get_sitemap_urls(self, request=None):
+        """The page itself, then every public service, organisation and town
+        (confidential or not: these pages never show a confidential address).
+        """
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        services = Service.objects.public().select_related("organization")
+        towns = set()
+        organizations = set()
+        for service in services.prefetch_related("service_at_locations__location").only(
+            "slug", "updated_at", "organization__slug"
+        ):
+            urls.append(
+                {
+                    "location": f"{base}servicio/{service.slug}/",
+                    "lastmod": service.updated_at,
+                }
+            )
+            organizations.add(service.organization.slug)
+            towns.update(location.town for location in service.locations())
+        urls += [
+            {"location": f"{base}organizacion/{slug}/"}
+            for slug in sorted(organizations)
+        ]
+        urls += [{"location": f"{base}municipio/{slug}/"} for slug in sorted(towns)]
+        return urls
+
+
+# --- Reports of wrong information -------------------------------------------------
+
+
+class WrongInformationReport(models.Model):
+    """Someone says an entry is wrong ("they moved", "it is full"). Kept for
+    editors, who are e-mailed and close the report once the entry is fixed.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.CASCADE,
+        related_name="reports",
+        verbose_name=_("service"),
+    )
+    what_is_wrong = models.TextField(max_length=2000, verbose_name=_("what is wrong"))
+    contact = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("contact (optional)"),
+        help_text=_(
+            "A phone or e-mail if you want us to reply. Leave it empty if not."
+        ),
+    )
+    language = models.CharField(max_length=5, default="es", editable=False)
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.OPEN,
+        verbose_name=_("status"),
+    )
+    editor_notes = models.TextField(blank=True, verbose_name=_("editors' notes"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("received"))
+
+    panels = [
+        FieldPanel("service", read_only=True),
+        FieldPanel("what_is_wrong", read_only=True),
+        FieldPanel("contact", read_only=True),
+        FieldPanel("status"),
+        FieldPanel("editor_notes"),
+    ]
+
+    class Meta:
+        verbose_name = _("report of wrong information")
+        verbose_name_plural = _("reports of wrong information")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.service} ({self.created_at:%Y-%m-%d})"
+
+    def notify_editors(self):
+        """E-mail every directory editor, each in their admin language."""
+        from django.contrib.auth import get_user_model
+
+        from wagtail.admin.admin_url_finder import AdminURLFinder
+
+        from convivir.notifications import send_notification, supported_language
+
+        admin_path = AdminURLFinder().get_edit_url(self) or ""
+        editors = (
+            get_user_model()
+            .objects.filter(groups__name=EDITORS_GROUP, is_active=True)
+            .exclude(email="")
+            .select_related("wagtail_userprofile")
+            .distinct()
+        )
+        for editor in editors:
+            profile = getattr(editor, "wagtail_userprofile", None)
+            send_notification(
+                to=editor.email,
+                template="directory/email/wrong_information",
+                context={
+                    "report": self,
+                    "service": self.service,
+                    "admin_url": settings.BASE_URL + admin_path,
+                },
+                language=supported_language(
+                    getattr(profile, "preferred_language", "") or None
+                ),
+            )

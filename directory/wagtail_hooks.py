@@ -23,6 +23,7 @@ from directory.models import (
     Organization,
     Service,
     TaxonomyTerm,
+    WrongInformationReport,
 )
 
 
@@ -76,8 +77,23 @@ class TaxonomyTermViewSet(SnippetViewSet):
     panels = ["taxonomy", "code", "name_es", "name_en", "description", "icon"]
 
 
+class WrongInformationReportViewSet(SnippetViewSet):
+    model = WrongInformationReport
+    icon = "warning"
+    menu_label = _("Reports of wrong information")
+    list_display = ["service", "what_is_wrong", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["what_is_wrong"]
+    ordering = ["-created_at"]
+
+
 class DirectoryGroup(SnippetViewSetGroup):
-    items = (ServiceViewSet, OrganizationViewSet, TaxonomyTermViewSet)
+    items = (
+        ServiceViewSet,
+        OrganizationViewSet,
+        WrongInformationReportViewSet,
+        TaxonomyTermViewSet,
+    )
     menu_icon = "site"
     menu_label = _("Directory")
     menu_name = "directory"

@@ -1,0 +1,29 @@
+"""Public forms of the directory."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from convivir.forms import PublicModelForm
+from directory.models import WrongInformationReport
+
+
+class WrongInformationForm(PublicModelForm):
+    """ "Report wrong information" on a service page: what is wrong, and an
+    optional way to reach the person."""
+
+    class Meta:
+        model = WrongInformationReport
+        fields = ["what_is_wrong", "contact"]
+        labels = {"what_is_wrong": _("What is wrong or out of date?")}
+        help_texts = {
+            "what_is_wrong": _(
+                "For example: the phone does not answer, they moved, it is full."
+            )
+        }
+        widgets = {"what_is_wrong": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_what_is_wrong(self):
+        text = self.cleaned_data["what_is_wrong"].strip()
+        if len(text) < 5:
+            raise forms.ValidationError(_("Tell us in a few words what is wrong."))
+        return text
