@@ -28,6 +28,7 @@ urlpatterns = [
     # ANYMAIL_WEBHOOK_SECRET: /anymail/postmark/tracking/.
     path("anymail/", include("anymail.urls")),
     re_path(r"^media/(?P<path>.*)$", views.media, name="media"),
+    path("api/hsds/", include("directory.urls")),
 ]
 
 # Every public page lives under its language: /es/…, /en/…. A request for

@@ -95,8 +95,6 @@ class ServiceFactory(DjangoModelFactory):
     def location(self, create, extracted, **kwargs):
         if not create:
             return
-        if extracted is None and "location" in kwargs:
-            return
         location = extracted or LocationFactory(
             organization=self.organization, **kwargs
         )
