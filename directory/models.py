@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -58,8 +59,19 @@ EDITORS_GROUP = "Directory editors"
 CONFIDENTIAL_PERMISSION = "directory.view_confidential_location"
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 
+VERIFY_SALT = "directory.service.verify"
+STATUS_SALT = "directory.service.status"
+
 SERVICE_TYPES = "service_type"
 POPULATIONS = "population"
+
+
+class LinkError(Exception):
+    """A signed link that cannot be used; ``reason`` says why."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def town_slug(municipality: str) -> str:
@@ -410,6 +422,7 @@ class Service(
         verbose_name=_("verified by (name)"),
         help_text=_("Who confirmed the entry when it was not an editor."),
     )
+    hidden_notice_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -479,6 +492,7 @@ class Service(
             "last_verified_at",
             "verified_by_id",
             "verified_by_name",
+            "hidden_notice_sent_at",
             "created_at",
         ):
             setattr(obj, field, getattr(self, field))
@@ -562,6 +576,64 @@ class Service(
             verified_by_name=name,
         )
         log(instance=self, action="directory.verify", user=user)
+
+    # -- Signed links for the service's own staff --
+
+    def verification_token(self, contact: "Contact") -> str:
+        return signing.dumps(
+            {"s": str(self.pk), "c": str(contact.pk)}, salt=VERIFY_SALT
+        )
+
+    def status_token(self) -> str:
+        return signing.dumps({"s": str(self.pk)}, salt=STATUS_SALT)
+
+    @classmethod
+    def from_token(cls, token: str, salt: str) -> tuple["Service", dict]:
+        """The published service a signed link is for, and its payload.
+        Raises :class:`LinkError` ("expired" or "invalid")."""
+        try:
+            payload = signing.loads(
+                token, salt=salt, max_age=timedelta(days=conf.link_days())
+            )
+        except signing.SignatureExpired as error:
+            raise LinkError("expired") from error
+        except signing.BadSignature as error:
+            raise LinkError("invalid") from error
+        service = cls.objects.filter(pk=payload.get("s"), live=True).first()
+        if service is None:
+            raise LinkError("invalid")
+        return service, payload
+
+    def send_verification_requests(self) -> int:
+        """E-mail each contact with an address a link to confirm the entry
+        or propose changes, and the link to update the status."""
+        from convivir.notifications import send_notification
+
+        sent = 0
+        for contact in self.contacts.all():
+            if not contact.email:
+                continue
+            with translation.override(contact.language):
+                directory = DirectoryIndexPage.for_active_locale()
+                if directory is None:
+                    continue
+                base = directory.get_full_url()
+            send_notification(
+                to=contact.email,
+                template="directory/email/verification_request",
+                context={
+                    "service": self,
+                    "contact": contact,
+                    "verify_url": (
+                        f"{base}verificar/?t={self.verification_token(contact)}"
+                    ),
+                    "status_url": f"{base}estado/?t={self.status_token()}",
+                    "valid_days": conf.link_days(),
+                },
+                language=contact.language,
+            )
+            sent += 1
+        return sent
 
     def set_status(self, status: str, user=None, via: str = "admin"):
         """Change the status at once (shelter staff report it from a phone)."""
@@ -810,6 +882,20 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         from directory import views
 
         return views.report_wrong_information(request, self, slug)
+
+    # Signed tokens hold ":", which Wagtail's page paths do not allow: they
+    # travel in the query string (``?t=…``).
+    @path("verificar/")
+    def verify_route(self, request):
+        from directory import views
+
+        return views.verify_entry(request, self, request.GET.get("t", ""))
+
+    @path("estado/")
+    def status_route(self, request):
+        from directory import views
+
+        return views.update_status(request, self, request.GET.get("t", ""))
 
     @path("organizacion/<slug:slug>/")
     def organization_route(self, request, slug):

@@ -16,15 +16,19 @@ from django.views.decorators.cache import never_cache
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.ratelimit import RateLimit
 from directory import conf
-from directory.forms import WrongInformationForm
+from directory.forms import ProposalForm, StatusForm, WrongInformationForm
 from directory.jsonld import service_jsonld
 from directory.models import (
     POPULATIONS,
     SERVICE_TYPES,
+    STATUS_SALT,
+    VERIFY_SALT,
+    LinkError,
     Location,
     Organization,
     Service,
     TaxonomyTerm,
+    WrongInformationReport,
 )
 
 PER_PAGE = 20
@@ -288,4 +292,94 @@ def town_sheet(request, page, slug):
             "printed_on": timezone.localdate(),
             "sheet_url": request.build_absolute_uri(),
         },
+    )
+
+
+def _link_problem(request, page, reason):
+    return _render(
+        request, page, "directory/link_problem.html", {"reason": reason}, status=400
+    )
+
+
+def _contact_rate_limit() -> RateLimit:
+    return RateLimit("directory-service-link", limit=30)
+
+
+@never_cache
+def verify_entry(request, page, token):
+    """The page a service's contact reaches from the monthly e-mail: confirm
+    the entry as it is (sets the last verification) or propose changes
+    (a report for the editors). GET never changes anything."""
+    try:
+        service, payload = Service.from_token(token, VERIFY_SALT)
+    except LinkError as error:
+        return _link_problem(request, page, error.reason)
+    contact = service.contacts.filter(pk=payload.get("c")).first()
+    if contact is None:
+        return _link_problem(request, page, "invalid")
+    form = ProposalForm()
+    done = ""
+    if request.method == "POST":
+        if request.POST.get("action") == "confirm":
+            service.mark_verified(name=contact.name)
+            done = "confirmed"
+        else:
+            form = ProposalForm(request.POST)
+            outcome = handle_public_form(request, form, _contact_rate_limit())
+            if outcome == RATE_LIMITED:
+                status = 429
+                return _render(
+                    request,
+                    page,
+                    "directory/verify.html",
+                    {"service": service, "form": form, "contact": contact},
+                    status=status,
+                )
+            if outcome not in (INVALID, SPAM):
+                with transaction.atomic():
+                    report = WrongInformationReport.objects.create(
+                        service=service,
+                        what_is_wrong=form.cleaned_data["changes"],
+                        contact=f"{contact.name} <{contact.email}>",
+                        language=translation.get_language(),
+                    )
+                    report.notify_editors()
+                done = "proposed"
+    return _render(
+        request,
+        page,
+        "directory/verify.html",
+        {"service": service, "form": form, "contact": contact, "done": done},
+    )
+
+
+@never_cache
+def update_status(request, page, token):
+    """A shelter's staff set today's status from a phone, without logging
+    in: space available, full or temporarily closed."""
+    try:
+        service, _payload = Service.from_token(token, STATUS_SALT)
+    except LinkError as error:
+        return _link_problem(request, page, error.reason)
+    form = StatusForm(initial={"status": service.status})
+    updated = False
+    if request.method == "POST":
+        form = StatusForm(request.POST)
+        outcome = handle_public_form(request, form, _contact_rate_limit())
+        if outcome == RATE_LIMITED:
+            return _render(
+                request,
+                page,
+                "directory/status.html",
+                {"service": service, "form": form},
+                status=429,
+            )
+        if outcome not in (INVALID, SPAM):
+            service.set_status(form.cleaned_data["status"], via="link")
+            updated = True
+    return _render(
+        request,
+        page,
+        "directory/status.html",
+        {"service": service, "form": form, "updated": updated},
     )
