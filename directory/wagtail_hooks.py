@@ -44,6 +44,29 @@ class OrganizationAdminForm(WagtailAdminModelForm):
                     form.fields.pop(name, None)
 
 
+class ServiceAdminForm(WagtailAdminModelForm):
+    """Once a service has its organisation, its places are chosen among that
+    organisation's locations (HSDS: a location belongs to one organisation),
+    which also keeps the list short in a directory of thousands."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organization_id = self.instance.organization_id
+        formset = self.formsets.get("service_at_locations")
+        if not organization_id or formset is None:
+            return
+        locations = Location.objects.filter(organization_id=organization_id)
+        base = formset.form
+
+        class PlaceForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["location"].queryset = locations
+
+        # Before the formset builds its forms (and its empty template form).
+        formset.form = PlaceForm
+
+
 class ServiceViewSet(SnippetViewSet):
     model = Service
     icon = "help"
@@ -53,6 +76,7 @@ class ServiceViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
     ordering = ["name"]
     list_per_page = 50
+    edit_handler = ObjectList(Service.panels, base_form_class=ServiceAdminForm)
 
 
 class OrganizationViewSet(SnippetViewSet):

@@ -257,3 +257,23 @@ def test_confidential_address_only_with_permission_and_logged(client, editor):
     assert not ModelLogEntry.objects.filter(
         action="directory.view_confidential", user=other
     ).exists()
+
+
+def test_places_are_chosen_among_the_organizations_locations(client, editor):
+    service = ServiceFactory()
+    other = LocationFactory(name="Sede de otra organización")
+    client.force_login(editor)
+    html = client.get(
+        reverse("wagtailsnippets_directory_service:edit", args=[service.pk])
+    ).content.decode()
+    assert service.locations()[0].name in html
+    assert "Sede de otra organización" not in html
+    response = client.post(
+        reverse("wagtailsnippets_directory_service:edit", args=[service.pk]),
+        {
+            **_service_form(service.organization, other, slug=service.slug),
+            "action-submit": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert not service.service_at_locations.filter(location=other).exists()
