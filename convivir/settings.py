@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "networks",
     "campaigns",
     "events",
+    "directory",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -35,6 +35,7 @@ urlpatterns = [
         name="postmark_tracking_webhook",
     ),
     re_path(r"^media/(?P<path>.*)$", views.media, name="media"),
+    path("api/hsds/", include("directory.urls")),
 ]
 
 # Every public page lives under its language: /es/…, /en/…. A request for

@@ -1,0 +1,51 @@
+"""``manage.py import_hsds PATH``: upsert entries from an HSDS data package
+(folder or ``services.json``) or from the CSV template. Every row is checked
+first; with any problem nothing changes unless ``--partial``."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from directory.exchange import CSV_COLUMNS, ImportFailed, import_path
+
+
+class Command(BaseCommand):
+    help = (
+        "Import an HSDS 3.0 data package or the CSV template "
+        f"(columns: {', '.join(CSV_COLUMNS)})."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="Package folder, services.json or CSV file.")
+        parser.add_argument(
+            "--partial",
+            action="store_true",
+            help="Write the good rows even when others are wrong.",
+        )
+
+    def progress(self, done: int, total: int):
+        width = 30
+        filled = width * done // total
+        ending = "\n" if done == total else ""
+        self.stdout.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+            ending=ending,
+        )
+        self.stdout.flush()
+
+    def handle(self, path, partial=False, **options):
+        try:
+            report = import_path(path, partial=partial, progress=self.progress)
+        except ImportFailed as error:
+            raise CommandError(f"{error}. Nothing was imported.") from error
+        for line in report.lines():
+            self.stdout.write(self.style.ERROR(line))
+        if not report.written:
+            raise CommandError(
+                f"{len(report.errors)} of {report.rows} rows have problems. "
+                "Nothing was imported (use --partial to import the good rows)."
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{report.created} created, {report.updated} updated, "
+                f"{len(report.errors)} skipped."
+            )
+        )

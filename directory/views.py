@@ -1,0 +1,385 @@
+"""Public views of the directory, served by :class:`DirectoryIndexPage`'s
+routes. They read entries only through ``Service.objects.public()`` and
+show places only through :meth:`Location.public_address` and
+:meth:`Location.public_coordinates`."""
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+
+from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
+from convivir.ratelimit import RateLimit
+from directory import conf
+from directory.forms import ProposalForm, StatusForm, WrongInformationForm
+from directory.jsonld import service_jsonld
+from directory.models import (
+    POPULATIONS,
+    SERVICE_TYPES,
+    STATUS_SALT,
+    VERIFY_SALT,
+    LinkError,
+    Location,
+    Organization,
+    Service,
+    TaxonomyTerm,
+    WrongInformationReport,
+)
+
+PER_PAGE = 20
+
+
+def _render(request, page, template, context, status=200):
+    context = {
+        **page.get_context(request),
+        "directory": page,
+        "directory_url": page.get_url(request),
+        **context,
+    }
+    return TemplateResponse(request, template, context, status=status)
+
+
+def _rows(services, page, request) -> list[dict]:
+    """What a service row shows, computed once per service."""
+    now = timezone.now()
+    base = page.get_url(request)
+    rows = []
+    for service in services:
+        rows.append(
+            {
+                "service": service,
+                "url": f"{base}servicio/{service.slug}/",
+                "open_now": service.is_open_at(now),
+                "towns": service.towns(),
+                "types": list(service.service_types.all()),
+                "phone": next(iter(service.phones.all()), None),
+                "whatsapp": service.whatsapp_phone(),
+                "directions": next(
+                    (
+                        location.directions_url()
+                        for location in service.locations()
+                        if location.directions_url()
+                    ),
+                    "",
+                ),
+            }
+        )
+    return rows
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
+def directory_index(request, page):
+    """Browse by town and by service type, narrowed by one of each."""
+    public = Service.objects.public()
+    terms = {
+        term.code: term
+        for term in TaxonomyTerm.objects.filter(
+            taxonomy__key__in=[SERVICE_TYPES, POPULATIONS]
+        ).select_related("taxonomy")
+    }
+    town_names = dict(
+        Location.objects.filter(service_at_locations__service__in=public)
+        .values_list("town", "municipality")
+        .distinct()
+    )
+    selected_type = request.GET.get("tipo", "")
+    selected_town = request.GET.get("municipio", "")
+    if selected_type not in terms or terms[selected_type].taxonomy.key != SERVICE_TYPES:
+        selected_type = ""
+    if selected_town not in town_names:
+        selected_town = ""
+
+    filtered = public
+    if selected_type:
+        filtered = filtered.filter(service_types__code=selected_type)
+    if selected_town:
+        filtered = filtered.filter(service_at_locations__location__town=selected_town)
+    filtered = filtered.distinct()
+
+    # Counts beside each choice, under the other filter.
+    by_town = public
+    if selected_type:
+        by_town = by_town.filter(service_types__code=selected_type)
+    town_counts = dict(
+        Location.objects.filter(service_at_locations__service__in=by_town)
+        .values("town")
+        .annotate(n=Count("service_at_locations__service", distinct=True))
+        .values_list("town", "n")
+    )
+    by_type = public
+    if selected_town:
+        by_type = by_type.filter(service_at_locations__location__town=selected_town)
+    type_counts = dict(
+        TaxonomyTerm.objects.filter(typed_services__in=by_type)
+        .values("code")
+        .annotate(n=Count("typed_services", distinct=True))
+        .values_list("code", "n")
+    )
+    paginator = Paginator(filtered.for_listing().order_by("name"), PER_PAGE)
+    page_obj = paginator.get_page(_page_number(request))
+    query = {
+        k: v for k, v in (("tipo", selected_type), ("municipio", selected_town)) if v
+    }
+    return _render(
+        request,
+        page,
+        "directory/directory_index_page.html",
+        {
+            "page_obj": page_obj,
+            "rows": _rows(page_obj.object_list, page, request),
+            "towns": [
+                {
+                    "slug": slug,
+                    "name": town_names[slug],
+                    "count": town_counts.get(slug, 0),
+                    "checked": slug == selected_town,
+                }
+                for slug in sorted(town_names, key=lambda s: town_names[s])
+            ],
+            "types": [
+                {
+                    "term": term,
+                    "count": type_counts.get(code, 0),
+                    "checked": code == selected_type,
+                }
+                for code, term in terms.items()
+                if term.taxonomy.key == SERVICE_TYPES
+            ],
+            "is_filtered": bool(query),
+            "query": urlencode(query),
+        },
+    )
+
+
+def _public_service(slug):
+    service = (
+        Service.objects.public()
+        .for_listing()
+        .prefetch_related("contacts", "required_documents")
+        .filter(slug=slug)
+        .first()
+    )
+    if service is None:
+        raise Http404
+    return service
+
+
+def service_detail(request, page, slug, form=None, status=200):
+    service = _public_service(slug)
+    (row,) = _rows([service], page, request)
+    schedules = sorted(service.schedules.all(), key=lambda s: (s.weekday, s.opens_at))
+    return _render(
+        request,
+        page,
+        "directory/service.html",
+        {
+            "service": service,
+            "row": row,
+            "locations": service.locations(),
+            "schedules": schedules,
+            "stale": service.is_stale(),
+            "jsonld": service_jsonld(service, request.build_absolute_uri()),
+            "report_form": form or WrongInformationForm(),
+            "report_url": f"{row['url']}reportar/",
+            "stale_after_days": conf.stale_after_days(),
+        },
+        status=status,
+    )
+
+
+def _report_rate_limit() -> RateLimit:
+    return RateLimit("directory-report", limit=conf.report_rate_limit())
+
+
+@never_cache
+def report_wrong_information(request, page, slug):
+    """POST from the service page's form: store the report and e-mail the
+    editors in one transaction; GET goes back to the service page."""
+    service = _public_service(slug)
+    service_url = f"{page.get_url(request)}servicio/{service.slug}/"
+    if request.method != "POST":
+        return redirect(service_url)
+    form = WrongInformationForm(request.POST)
+    outcome = handle_public_form(request, form, _report_rate_limit())
+    if outcome in (INVALID, RATE_LIMITED):
+        status = 429 if outcome == RATE_LIMITED else 200
+        return service_detail(request, page, slug, form=form, status=status)
+    if outcome != SPAM:
+        with transaction.atomic():
+            report = form.save(commit=False)
+            report.service = service
+            report.language = translation.get_language()
+            report.save()
+            report.notify_editors()
+    return redirect(f"{service_url}?reportado=1#report")
+
+
+def organization_detail(request, page, slug):
+    organization = Organization.objects.filter(slug=slug).first()
+    if organization is None:
+        raise Http404
+    services = list(
+        Service.objects.public()
+        .filter(organization=organization)
+        .for_listing()
+        .order_by("name")
+    )
+    if not services:
+        raise Http404
+    return _render(
+        request,
+        page,
+        "directory/organization.html",
+        {"organization": organization, "rows": _rows(services, page, request)},
+    )
+
+
+def _town(slug):
+    location = (
+        Location.objects.filter(town=slug).only("municipality", "state", "town").first()
+    )
+    if location is None:
+        raise Http404
+    return location
+
+
+def town_detail(request, page, slug):
+    town = _town(slug)
+    services = Service.objects.public().in_town(slug).for_listing().order_by("name")
+    paginator = Paginator(services, PER_PAGE)
+    page_obj = paginator.get_page(_page_number(request))
+    if not paginator.count:
+        raise Http404
+    return _render(
+        request,
+        page,
+        "directory/town.html",
+        {
+            "town": town,
+            "town_slug": slug,
+            "page_obj": page_obj,
+            "rows": _rows(page_obj.object_list, page, request),
+        },
+    )
+
+
+def town_sheet(request, page, slug):
+    """Every service of a town on A4, to print and post on a wall."""
+    town = _town(slug)
+    services = list(
+        Service.objects.public().in_town(slug).for_listing().order_by("name")
+    )
+    if not services:
+        raise Http404
+    return _render(
+        request,
+        page,
+        "directory/town_sheet.html",
+        {
+            "town": town,
+            "rows": _rows(services, page, request),
+            "printed_on": timezone.localdate(),
+            "sheet_url": request.build_absolute_uri(),
+        },
+    )
+
+
+def _link_problem(request, page, reason):
+    return _render(
+        request, page, "directory/link_problem.html", {"reason": reason}, status=400
+    )
+
+
+def _contact_rate_limit() -> RateLimit:
+    return RateLimit("directory-service-link", limit=30)
+
+
+@never_cache
+def verify_entry(request, page, token):
+    """The page a service's contact reaches from the monthly e-mail: confirm
+    the entry as it is (sets the last verification) or propose changes
+    (a report for the editors). GET never changes anything."""
+    try:
+        service, payload = Service.from_token(token, VERIFY_SALT)
+    except LinkError as error:
+        return _link_problem(request, page, error.reason)
+    contact = service.contacts.filter(pk=payload.get("c")).first()
+    if contact is None:
+        return _link_problem(request, page, "invalid")
+    form = ProposalForm()
+    done = ""
+    if request.method == "POST":
+        if request.POST.get("action") == "confirm":
+            service.mark_verified(name=contact.name)
+            done = "confirmed"
+        else:
+            form = ProposalForm(request.POST)
+            outcome = handle_public_form(request, form, _contact_rate_limit())
+            if outcome == RATE_LIMITED:
+                status = 429
+                return _render(
+                    request,
+                    page,
+                    "directory/verify.html",
+                    {"service": service, "form": form, "contact": contact},
+                    status=status,
+                )
+            if outcome not in (INVALID, SPAM):
+                with transaction.atomic():
+                    report = WrongInformationReport.objects.create(
+                        service=service,
+                        what_is_wrong=form.cleaned_data["changes"],
+                        contact=f"{contact.name} <{contact.email}>",
+                        language=translation.get_language(),
+                    )
+                    report.notify_editors()
+                done = "proposed"
+    return _render(
+        request,
+        page,
+        "directory/verify.html",
+        {"service": service, "form": form, "contact": contact, "done": done},
+    )
+
+
+@never_cache
+def update_status(request, page, token):
+    """A shelter's staff set today's status from a phone, without logging
+    in: space available, full or temporarily closed."""
+    try:
+        service, _payload = Service.from_token(token, STATUS_SALT)
+    except LinkError as error:
+        return _link_problem(request, page, error.reason)
+    form = StatusForm(initial={"status": service.status})
+    updated = False
+    if request.method == "POST":
+        form = StatusForm(request.POST)
+        outcome = handle_public_form(request, form, _contact_rate_limit())
+        if outcome == RATE_LIMITED:
+            return _render(
+                request,
+                page,
+                "directory/status.html",
+                {"service": service, "form": form},
+                status=429,
+            )
+        if outcome not in (INVALID, SPAM):
+            service.set_status(form.cleaned_data["status"], via="link")
+            updated = True
+    return _render(
+        request,
+        page,
+        "directory/status.html",
+        {"service": service, "form": form, "updated": updated},
+    )

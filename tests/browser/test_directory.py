@@ -1,0 +1,130 @@
+"""Finding help from a phone, in a real browser without JavaScript: filter
+the directory by type and town, open a shelter, see how to call, report
+wrong information; a confidential shelter shows its town only. Every page
+passes the automated accessibility checks and requests nothing from other
+sites."""
+
+import re
+from datetime import time
+from urllib.parse import urlsplit
+
+import pytest
+
+from directory.factories import (
+    DirectoryIndexPageFactory,
+    LocationFactory,
+    PhoneFactory,
+    ScheduleFactory,
+    ServiceFactory,
+)
+from directory.models import WrongInformationReport
+from tests.utils import add_child, translate_page
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def directory(home, english, settings):
+    settings.RATELIMIT_ENABLED = False
+    page = add_child(home, DirectoryIndexPageFactory.build())
+    translate_page(home, english, title="Home", hero_heading="Welcome")
+    translate_page(page, english, title="Find help", slug="find-help")
+    shelter = ServiceFactory(
+        name="Albergue Belén",
+        slug="albergue-belen",
+        location__municipality="Tapachula",
+        location__address_1="Avenida Norte 40",
+    )
+    PhoneFactory(service=shelter, number="+52 962 555 0123", whatsapp=True)
+    ScheduleFactory(service=shelter, weekday=0, opens_at=time(8), closes_at=time(20))
+    ServiceFactory(
+        name="Comedor Arriaga", location__municipality="Arriaga", types=["food"]
+    )
+    secret = LocationFactory(
+        municipality="Tapachula", is_confidential=True, address_1="Callejón Secreto 9"
+    )
+    refuge = ServiceFactory(
+        name="Refugio Mariposa",
+        slug="refugio-mariposa",
+        organization=secret.organization,
+        location=secret,
+        types=["trafficking"],
+    )
+    PhoneFactory(service=refuge, number="+52 962 555 0777", whatsapp=True)
+    return page
+
+
+def test_finding_a_shelter_from_a_phone_without_javascript(
+    directory, live_server, browser, record, artifacts, accessibility_violations
+):
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    recorder = record(page)
+
+    page.goto(f"{live_server.url}/es/buscar-ayuda/")
+    assert page.locator("h1").inner_text() == "Buscar ayuda"
+    page.get_by_label(re.compile("^Albergue")).check()
+    page.get_by_label(re.compile("^Tapachula")).check()
+    page.get_by_role("button", name="Aplicar").click()
+    assert "tipo=shelter" in page.url and "municipio=tapachula" in page.url
+    assert "Comedor Arriaga" not in page.content()
+    page.screenshot(path=artifacts / "directory-listing-phone.png", full_page=True)
+
+    page.get_by_role("link", name="Albergue Belén", exact=True).click()
+    assert page.locator("h1").inner_text() == "Albergue Belén"
+    call = page.get_by_role("link", name=re.compile("^Llamar"))
+    assert call.get_attribute("href") == "tel:+529625550123"
+    assert (
+        page.get_by_role("link", name=re.compile("^WhatsApp")).first.get_attribute(
+            "href"
+        )
+        == "https://wa.me/529625550123"
+    )
+    page.screenshot(path=artifacts / "directory-service-phone.png", full_page=True)
+
+    # The report form: an empty report shows the error by the field.
+    page.get_by_role("button", name="Enviar reporte").click()
+    assert page.locator(".error-summary").is_visible()
+    page.get_by_label("¿Qué está mal o ya no es así?").fill("Ya no abren los lunes.")
+    page.get_by_role("button", name="Enviar reporte").click()
+    assert "Gracias" in page.content()
+    assert (
+        WrongInformationReport.objects.get().what_is_wrong == "Ya no abren los lunes."
+    )
+
+    page.goto(f"{live_server.url}/en/find-help/servicio/refugio-mariposa/")
+    content = page.content()
+    assert "the address is given by phone" in content
+    assert "Callejón Secreto" not in content
+
+    page.goto(f"{live_server.url}/es/buscar-ayuda/municipio/tapachula/imprimir/")
+    page.emulate_media(media="print")
+    pdf_ready = page.locator("h1").inner_text()
+    assert pdf_ready == "Ayuda en Tapachula"
+
+    live_host = urlsplit(live_server.url).netloc
+    assert [u for u in recorder.requests if urlsplit(u).netloc != live_host] == []
+    context.close()
+
+    # axe needs JavaScript to run; the pages themselves do not.
+    checked = browser.new_context(viewport=PHONE)
+    page = checked.new_page()
+    page.set_default_timeout(10_000)
+    problems = {}
+    for path in (
+        "/es/buscar-ayuda/?tipo=shelter",
+        "/es/buscar-ayuda/servicio/albergue-belen/",
+        "/en/find-help/servicio/refugio-mariposa/",
+    ):
+        page.goto(live_server.url + path)
+        problems[path] = accessibility_violations(page)
+    assert {path: found for path, found in problems.items() if found} == {}
+    checked.close()

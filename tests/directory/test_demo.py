@@ -1,0 +1,45 @@
+"""The directory's demo: about forty services along the corridor in both
+languages, a few confidential (with no address in public), a few stale."""
+
+import io
+
+from django.core.management import call_command
+
+import pytest
+
+from convivir.models import MainMenuItem
+from directory.demo import ENTRIES
+from directory.models import Location, Service
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.DEBUG = True
+    settings.VAR_DIR = tmp_path / "var"
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_demo_entries_along_the_corridor(demo, client):
+    assert Service.objects.count() == len(ENTRIES) >= 40
+    assert Location.objects.filter(is_confidential=True).count() == 3
+    stale = [s for s in Service.objects.public() if s.is_stale()]
+    assert len(stale) >= 3
+    assert Service.objects.public().count() == len(ENTRIES) - 1  # one hidden
+    towns = set(Location.objects.values_list("municipality", flat=True))
+    assert {"Tapachula", "Tenosique", "Ciudad Ixtepec", "Villahermosa"} <= towns
+    assert len(towns) == 12
+
+
+def test_demo_pages_in_both_languages(demo, client):
+    html = client.get("/es/buscar-ayuda/").content.decode()
+    assert "Albergue San Juan" in html
+    html = client.get("/en/find-help/").content.decode()
+    assert "<h1>Find help</h1>" in html and "Shelter" in html
+    html = client.get("/es/buscar-ayuda/servicio/refugio-mariposas/").content.decode()
+    assert "la dirección se da por teléfono" in html and "Calle " not in html
+    html = client.get("/es/").content.decode()
+    assert "Busca ayuda cerca de ti" in html
+    assert MainMenuItem.objects.filter(label="Buscar ayuda", sort_order=1).exists()
+    assert MainMenuItem.objects.filter(label="Find help", sort_order=1).exists()
