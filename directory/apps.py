@@ -22,7 +22,8 @@ class DirectoryConfig(AppConfig):
             "directory",
             template="directory/includes/home_section.html",
             get_context=find_help_section,
-            order=10,
+            # First: finding help is what a person in transit comes for.
+            order=5,
         )
         periodic_jobs.register(
             "directory_verification_requests",

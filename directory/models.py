@@ -176,6 +176,14 @@ class Organization(ClusterableModel):
             self.slug = slugify(self.name)[:120]
         super().save(*args, **kwargs)
 
+    def get_url(self, request=None, directory=None) -> str:
+        """The organisation's page under the directory page of the language
+        being shown; empty when there is no directory page."""
+        directory = directory or DirectoryIndexPage.for_active_locale()
+        if directory is None:
+            return ""
+        return f"{directory.get_url(request)}organizacion/{self.slug}/"
+
 
 class Location(Orderable):
     """A place where an organisation offers services. A **confidential**

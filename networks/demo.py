@@ -23,6 +23,7 @@ from convivir.demo.base import (
 from convivir.demo.content import pick
 from convivir.demo.localize import is_translated, translate
 from convivir.models import ContentPage, HomePage
+from directory.models import Organization
 from networks.models import (
     COORDINATORS_GROUP,
     MemberOrganisation,
@@ -44,9 +45,13 @@ NETWORKS = [
         "phone": "+52 962 555 0140",
         "coordinator": ("coord.tapachula", "Rosa", "Méndez"),
         "members": [
-            ("Casa del Migrante de la parroquia de San Juan", "shelter"),
+            ("Casa del Migrante San Juan", "shelter", "Casa del Migrante San Juan"),
             ("Parroquia de San Juan", "parish"),
-            ("Clínica comunitaria Las Américas", "clinic"),
+            (
+                "Clínica Comunitaria Las Américas",
+                "clinic",
+                "Clínica Comunitaria Las Américas",
+            ),
             ("Vecinas y vecinos de la colonia Centro", "neighbours"),
         ],
         "title": ("Red de Protección Tapachula", "Tapachula Protection Network"),
@@ -74,7 +79,7 @@ NETWORKS = [
         "phone": "+52 934 555 0120",
         "coordinator": ("coord.tenosique", "Julián", "Cruz"),
         "members": [
-            ("Hogar de acogida La 72 (ficticio)", "shelter"),
+            ("Hogar La Ceiba", "shelter", "Hogar La Ceiba"),
             ("Colectivo Mujeres del Usumacinta", "civil_society"),
             ("Centro de salud de Tenosique", "institution"),
         ],
@@ -132,6 +137,7 @@ NETWORKS = [
         "coordinator": ("coord.palenque", "Mateo", "Gómez"),
         "members": [
             ("Parroquia de Santo Domingo", "parish"),
+            ("Casa del Peregrino Palenque", "shelter", "Casa del Peregrino Palenque"),
             ("Cooperativa de transporte Selva", "other"),
             ("Consultorio jurídico universitario", "civil_society"),
         ],
@@ -387,9 +393,20 @@ def load(stdout=None):
             },
         )
         if created:
-            for order, (name, kind) in enumerate(data["members"]):
+            for order, (name, kind, *entry) in enumerate(data["members"]):
+                # Members with an entry in the directory link to it.
+                organization = (
+                    Organization.objects.filter(name=entry[0]).first()
+                    if entry
+                    else None
+                )
                 network.members.add(
-                    MemberOrganisation(name=name, kind=kind, sort_order=order)
+                    MemberOrganisation(
+                        name=name,
+                        kind=kind,
+                        organization=organization,
+                        sort_order=order,
+                    )
                 )
             user = get_user_model().objects.get(username=data["coordinator"][0])
             network.coordinators.set([user])

@@ -158,8 +158,8 @@ class ProtectionNetwork(ClusterableModel):
 
 
 class MemberOrganisation(Orderable):
-    """An organisation taking part in a network. A plain record for now; the
-    directory's organisations can be linked here once that app exists."""
+    """An organisation taking part in a network, linked to its entry in the
+    directory when it has one."""
 
     network = ParentalKey(
         ProtectionNetwork, on_delete=models.CASCADE, related_name="members"
@@ -169,8 +169,25 @@ class MemberOrganisation(Orderable):
         max_length=20, choices=MemberKind.choices, verbose_name=_("kind")
     )
     website = models.URLField(blank=True, verbose_name=_("website"))
+    organization = models.ForeignKey(
+        "directory.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="network_memberships",
+        verbose_name=_("directory entry"),
+        help_text=_(
+            "The organisation's entry in the directory of services, if it has "
+            "one: the network's page links to it."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("website")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("organization"),
+        FieldPanel("website"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("member organisation")
@@ -380,7 +397,18 @@ class ProtectionNetworkPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
-        context["members"] = list(self.network.members.all())
+        members = list(self.network.members.select_related("organization"))
+        if any(member.organization_id for member in members):
+            from directory.models import DirectoryIndexPage
+
+            directory = DirectoryIndexPage.for_active_locale()
+            for member in members:
+                member.directory_url = (
+                    member.organization.get_url(request, directory)
+                    if member.organization_id
+                    else ""
+                )
+        context["members"] = members
         context["opportunities"] = (
             VolunteerOpportunity.objects.filter(network=self.network)
             .active()

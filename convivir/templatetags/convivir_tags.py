@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.urls import translate_url
 from django.utils import translation
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from convivir.i18n import language_code, localized_pages
@@ -35,15 +36,20 @@ def language_links(context) -> list[dict]:
         }
         missing = [code for code, _ in settings.LANGUAGES if code not in translations]
         homes = _home_pages(request, missing) if missing else {}
+        route = _sub_route(request, page)
         for code, name in settings.LANGUAGES:
             target = translations.get(code) or homes.get(code)
             url = target.get_url(request) if target else None
+            full_url = (target.get_full_url(request) or "") if target else ""
+            if url and route and code in translations:
+                url += route
+                full_url += route
             links.append(
                 {
                     "code": code,
                     "name": name,
                     "url": url or f"/{code}/",
-                    "full_url": (target.get_full_url(request) or "") if target else "",
+                    "full_url": full_url,
                     "is_current": code == current,
                     "is_translation": code in translations and bool(url),
                 }
@@ -68,6 +74,18 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+def _sub_route(request, page) -> str:
+    """On a routable page (the directory's service, organisation and town
+    pages, say), the part of the address after the page's own: its routes
+    are the same in every language, so the translation serves it too."""
+    if request is None or not isinstance(page, RoutablePageMixin):
+        return ""
+    own = page.get_url(request) or ""
+    if own and request.path.startswith(own) and request.path != own:
+        return request.path[len(own) :]
+    return ""
 
 
 def _home_pages(request, codes: list[str]) -> dict[str, Page]:

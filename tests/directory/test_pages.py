@@ -91,6 +91,16 @@ def test_service_page_in_english(client, directory_page_en, shelter):
     assert "What to bring" in html and "Free" in html
 
 
+def test_language_links_lead_to_the_same_service(client, directory_page_en, shelter):
+    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
+    assert 'href="/en/find-help/servicio/albergue-belen/" hreflang="en"' in html
+    assert re.search(
+        r'<link rel="alternate" hreflang="en" '
+        r'href="https?://[^/"]+/en/find-help/servicio/albergue-belen/">',
+        html,
+    )
+
+
 def test_stale_warning_after_180_days(client, directory_page, shelter):
     Service.objects.filter(pk=shelter.pk).update(
         last_verified_at=timezone.now() - timedelta(days=181)

@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase  # noqa: F401 - documents the
 import pytest
 
 from convivir.models import HomePage
+from directory.factories import DirectoryIndexPageFactory, OrganizationFactory
 from networks.blocks import VolunteerCallToActionBlock
 from networks.factories import (
     MemberOrganisationFactory,
@@ -130,6 +131,29 @@ def test_network_page_shows_members_opportunities_and_how_to_join(
     assert 'href="/es/voluntariado/inscripcion/?red=red-tapachula"' in html
     assert "Tapachula, Chiapas" in html
     assert "Cómo sumarte" in html
+
+
+def test_a_member_with_a_directory_entry_links_to_it(
+    client, home, volunteer_page, network_a
+):
+    directory = add_child(home, DirectoryIndexPageFactory.build())
+    casa = OrganizationFactory(name="Casa del Migrante San Juan", slug="casa-san-juan")
+    MemberOrganisationFactory(
+        network=network_a, name="Casa del Migrante", kind="shelter", organization=casa
+    )
+    MemberOrganisationFactory(network=network_a, name="Vecinos", kind="neighbours")
+    page = add_child(
+        volunteer_page, ProtectionNetworkPageFactory.build(network=network_a)
+    )
+    html = client.get(page.url).content.decode()
+    assert (
+        f'<a href="{directory.url}organizacion/casa-san-juan/">Casa del Migrante</a>'
+        in (html)
+    )
+    assert "<li>Vecinos " in html
+    casa.delete()
+    html = client.get(page.url).content.decode()
+    assert "<li>Casa del Migrante " in html
 
 
 def test_closed_network_takes_no_sign_ups(client, volunteer_page):
