@@ -497,7 +497,9 @@ def _coordinators() -> str:
         )
     if lines:
         login_file.parent.mkdir(parents=True, exist_ok=True)
-        with login_file.open("a") as handle:
+        # All created now means a new database: earlier logins are stale.
+        mode = "w" if len(lines) == len(NETWORKS) else "a"
+        with login_file.open(mode) as handle:
             handle.write("\n".join(lines) + "\n")
         login_file.chmod(0o600)
     if login_file.exists():
