@@ -20,6 +20,38 @@ class EventPageForm(WagtailAdminPageForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def clean(self):
+        """A date that has registrations cannot be removed: deleting it would
+        delete them (and the anonymous counts kept for reports)."""
+        cleaned_data = super().clean()
+        formset = self.formsets.get("occurrences")
+        if formset is None:
+            return cleaned_data
+        # The inline forms are cleaned after this form: read the raw box.
+        removed = {
+            form.instance.pk: form
+            for form in formset.forms
+            if form.instance.pk and "DELETE" in form.fields and form["DELETE"].value()
+        }
+        if removed:
+            from events.models import Registration
+
+            booked = set(
+                Registration.objects.filter(occurrence__in=removed).values_list(
+                    "occurrence_id", flat=True
+                )
+            )
+            for pk in booked:
+                removed[pk].add_error(
+                    None,
+                    _(
+                        "This date has registrations, so it cannot be removed. "
+                        "Close its registration and tell the people registered "
+                        "instead."
+                    ),
+                )
+        return cleaned_data
+
     def save(self, commit=True):
         page = super().save(commit=False)
         page.expand_repeats()

@@ -131,6 +131,49 @@ def test_admin_form_expands_the_series(admin_client, event):
     assert {o.capacity for o in rows} == {15}
 
 
+def test_a_date_with_registrations_cannot_be_removed(admin_client, occurrence):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        streamfield,
+    )
+
+    from events.factories import RegistrationFactory
+
+    RegistrationFactory(occurrence=occurrence, name="Ana")
+    event = occurrence.page
+    data = nested_form_data(
+        {
+            "title": event.title,
+            "slug": event.slug,
+            "summary": event.summary,
+            "body": streamfield([]),
+            "is_free": True,
+            "occurrences": inline_formset(
+                [
+                    {
+                        "id": occurrence.pk,
+                        "start": occurrence.local_start.strftime("%Y-%m-%d %H:%M"),
+                        "end": occurrence.local_end.strftime("%Y-%m-%d %H:%M"),
+                        "capacity": "10",
+                        "max_seats_per_registration": "2",
+                        "DELETE": True,
+                    }
+                ],
+                initial=1,
+            ),
+            "action-publish": "publish",
+        }
+    )
+    response = admin_client.post(f"/admin/pages/{event.pk}/edit/", data)
+    assert response.status_code == 200
+    assert "Esta fecha tiene inscripciones, así que no se puede quitar." in (
+        response.content.decode()
+    )
+    assert Occurrence.objects.filter(pk=occurrence.pk).exists()
+    assert occurrence.registrations.count() == 1
+
+
 def test_occurrence_rules():
     bad = Occurrence(
         start=local(2030, 1, 2, 10),
