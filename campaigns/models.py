@@ -9,7 +9,6 @@ for one campaign: pending until they confirm their address (double
 opt-in), counted once confirmed, deleted if never confirmed.
 """
 
-import json
 import secrets
 from datetime import timedelta
 
@@ -17,12 +16,10 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -51,26 +48,13 @@ from campaigns.choices import (
 from campaigns.sharing import share_links
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
 from convivir.i18n import active_locale, default_locale, localized_pages
+from convivir.jsonld import json_ld_script
+from convivir.models import normalize_email
 from convivir.notifications import send_notification, supported_language
 
 CONFIRM_SALT = "campaigns.pledge.confirm"
 # Open Graph's recommended size for link previews.
 SHARE_IMAGE_SPEC = "fill-1200x630-c100|format-jpeg|jpegquality-80"
-
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def json_ld_script(data: dict) -> str:
-    """A JSON-LD script body that cannot close its own ``<script>``."""
-    return mark_safe(  # noqa: S308 - every character that could end the script is escaped
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-            _JSON_ESCAPES
-        )
-    )
-
-
-def normalize_email(email: str) -> str:
-    return (email or "").strip().lower()
 
 
 def in_visitor_language(queryset):

@@ -442,6 +442,11 @@ class OutgoingEmail(models.Model):
         return f"{self.subject} → {self.to} ({self.get_status_display()})"
 
 
+def normalize_email(email: str) -> str:
+    """How every app stores and compares an e-mail address."""
+    return (email or "").strip().lower()
+
+
 class UndeliverableAddress(models.Model):
     """An e-mail address the provider reported as bouncing, complaining or
     rejected (through anymail's tracking webhook). Nothing more is sent to
@@ -464,7 +469,7 @@ class UndeliverableAddress(models.Model):
 
     @staticmethod
     def normalize(email: str) -> str:
-        return (email or "").strip().lower()
+        return normalize_email(email)
 
     @classmethod
     def is_listed(cls, email: str) -> bool:

@@ -2,7 +2,7 @@
 :meth:`Location.public_address` and :meth:`Location.public_coordinates`: a
 confidential location appears as its town alone."""
 
-import json
+from convivir.jsonld import json_ld_script
 
 SCHEMA_DAYS = [
     "Monday",
@@ -91,5 +91,4 @@ def service_data(service, url: str) -> dict:
 
 def service_jsonld(service, url: str) -> str:
     """The JSON-LD, safe to put inside a ``<script>`` element."""
-    text = json.dumps(service_data(service, url), ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e")
+    return json_ld_script(service_data(service, url))

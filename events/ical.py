@@ -4,7 +4,6 @@
 Built with the ``icalendar`` library; times carry their time zone
 (America/Mexico_City) so every calendar app shows the local hour."""
 
-import json
 from datetime import UTC, timedelta
 from urllib.parse import urlencode, urlsplit
 
@@ -14,6 +13,7 @@ from django.utils import timezone
 import icalendar
 
 from convivir.i18n import language_code
+from convivir.jsonld import json_ld_script
 
 PRODID = "-//Convivir//Eventos//ES"
 
@@ -174,6 +174,4 @@ def json_ld(page, occurrences, venue) -> str:
         if page.organiser:
             item["organizer"] = {"@type": "Organization", "name": page.organiser}
         items.append(item)
-    data = json.dumps(items, ensure_ascii=False)
-    # "</script>" inside a string must not end the element.
-    return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_ld_script(items)

@@ -36,6 +36,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
 from convivir.i18n import active_locale, default_locale
+from convivir.models import normalize_email
 from convivir.notifications import send_notification
 from events import conf
 from events.blocks import EventStreamBlock
@@ -46,10 +47,6 @@ CANCEL_SALT = "events.registration.cancel"
 CONFIRMATION_SALT = "events.registration.confirmation"
 # Short codes people read aloud at the door: no 0/O, 1/I/L.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-def normalize_email(email: str) -> str:
-    return (email or "").strip().lower()
 
 
 def local_date(moment):

@@ -37,6 +37,7 @@ from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from convivir.i18n import active_locale, default_locale
+from convivir.models import normalize_email
 from convivir.notifications import (
     forget_recipient,
     send_notification,
@@ -59,10 +60,6 @@ COORDINATORS_GROUP = "Network coordinators"
 CONFIRM_SALT = "networks.volunteer.confirm"
 CONDUCT_SALT = "networks.volunteer.conduct"
 DATA_SALT = "networks.volunteer.data"
-
-
-def normalize_email(email: str) -> str:
-    return (email or "").strip().lower()
 
 
 # --- Networks -------------------------------------------------------------------
