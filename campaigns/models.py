@@ -47,7 +47,12 @@ from campaigns.choices import (
 )
 from campaigns.sharing import share_links
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
-from convivir.i18n import active_locale, default_locale, localized_pages
+from convivir.i18n import (
+    active_locale,
+    default_locale,
+    in_active_locale,
+    localized_pages,
+)
 from convivir.jsonld import json_ld_script
 from convivir.models import normalize_email
 from convivir.notifications import send_notification, supported_language
@@ -153,12 +158,7 @@ class CampaignIndexPage(Page):
     @classmethod
     def for_active_locale(cls):
         """The live campaign list in the language being shown, else Spanish."""
-        wanted = [locale for locale in (active_locale(), default_locale()) if locale]
-        pages = {p.locale_id: p for p in cls.objects.live().filter(locale__in=wanted)}
-        for locale in wanted:
-            if locale.pk in pages:
-                return pages[locale.pk]
-        return None
+        return in_active_locale(cls.objects.live())
 
 
 class CampaignPage(Page):

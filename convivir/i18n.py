@@ -85,3 +85,18 @@ def localized_pages(pages: list[Page | None]) -> list[Page | None]:
         translations.get(page.translation_key, page) if page is not None else None
         for page in pages
     ]
+
+
+def in_active_locale(queryset):
+    """The first object of ``queryset`` in the language being shown, else
+    the default language's, else None. One query: for pages and snippets
+    that exist once per language (the campaign list, the directory page,
+    the main menu…)."""
+    wanted = [locale for locale in (active_locale(), default_locale()) if locale]
+    found = {}
+    for item in queryset.filter(locale__in=wanted).order_by("pk"):
+        found.setdefault(item.locale_id, item)
+    for locale in wanted:
+        if locale.pk in found:
+            return found[locale.pk]
+    return None

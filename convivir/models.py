@@ -25,7 +25,10 @@ from convivir.blocks import (
     FeaturedCardBlock,
     prepare_links,
 )
-from convivir.i18n import active_locale, default_locale, localized_pages
+from convivir.i18n import (
+    in_active_locale,
+    localized_pages,
+)
 from convivir.sections import home_sections
 
 
@@ -325,15 +328,7 @@ class OnePerLocaleMixin(TranslatableMixin):
         default language's, or None. One query (plus the queryset's
         prefetches)."""
         queryset = queryset if queryset is not None else cls.objects.all()
-        wanted = [locale for locale in (active_locale(), default_locale()) if locale]
-        instances = {
-            item.locale_id: item
-            for item in queryset.filter(locale__in=wanted).order_by("pk")
-        }
-        for locale in wanted:
-            if locale.pk in instances:
-                return instances[locale.pk]
-        return None
+        return in_active_locale(queryset)
 
 
 class MainMenu(OnePerLocaleMixin, ClusterableModel):

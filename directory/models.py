@@ -51,7 +51,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES
-from convivir.i18n import active_locale, default_locale
+from convivir.i18n import in_active_locale
 from directory import conf
 from directory.choices import ServiceLanguage, ServiceStatus, State, Weekday
 
@@ -861,12 +861,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     def for_active_locale(cls):
         """The live directory page in the language being shown, or in the
         default language."""
-        wanted = [locale for locale in (active_locale(), default_locale()) if locale]
-        pages = {p.locale_id: p for p in cls.objects.live().filter(locale__in=wanted)}
-        for locale in wanted:
-            if locale.pk in pages:
-                return pages[locale.pk]
-        return None
+        return in_active_locale(cls.objects.live())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

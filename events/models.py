@@ -35,7 +35,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
-from convivir.i18n import active_locale, default_locale
+from convivir.i18n import active_locale, default_locale, in_active_locale
 from convivir.models import normalize_email
 from convivir.notifications import send_notification
 from events import conf
@@ -234,12 +234,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def for_active_locale(cls):
         """The live calendar page in the language being shown, or in the
         default language."""
-        wanted = [locale for locale in (active_locale(), default_locale()) if locale]
-        pages = {p.locale_id: p for p in cls.objects.live().filter(locale__in=wanted)}
-        for locale in wanted:
-            if locale.pk in pages:
-                return pages[locale.pk]
-        return None
+        return in_active_locale(cls.objects.live())
 
 
 class EventPage(Page):

@@ -36,7 +36,7 @@ from wagtail.models import ModelLogEntry, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from convivir.i18n import active_locale, default_locale
+from convivir.i18n import active_locale, default_locale, in_active_locale
 from convivir.models import normalize_email
 from convivir.notifications import (
     forget_recipient,
@@ -341,12 +341,7 @@ class VolunteerIndexPage(Page):
     def for_active_locale(cls):
         """The live volunteering page in the language being shown, or in the
         default language."""
-        wanted = [locale for locale in (active_locale(), default_locale()) if locale]
-        pages = {p.locale_id: p for p in cls.objects.live().filter(locale__in=wanted)}
-        for locale in wanted:
-            if locale.pk in pages:
-                return pages[locale.pk]
-        return None
+        return in_active_locale(cls.objects.live())
 
 
 class ProtectionNetworkPage(Page):
