@@ -100,3 +100,19 @@ def in_active_locale(queryset):
         if locale.pk in found:
             return found[locale.pk]
     return None
+
+
+def sync_translations(instance, *fields: str) -> int:
+    """Copy ``fields`` of a translatable object in the default language to
+    its translations at once. For flags that protect people (a confidential
+    place) a translation must never lag behind its source until someone
+    syncs it in wagtail-localize. Returns how many translations changed."""
+    source = default_locale()
+    if source is None or instance.locale_id != source.pk:
+        return 0
+    return (
+        type(instance)
+        .objects.filter(translation_key=instance.translation_key)
+        .exclude(pk=instance.pk)
+        .update(**{name: getattr(instance, name) for name in fields})
+    )

@@ -25,12 +25,15 @@ from datetime import time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
-from directory import hsds
+from wagtail.log_actions import log
+
+from directory import confidentiality, hsds
 from directory.choices import HSDS_DAYS, ServiceLanguage, ServiceStatus, State
 from directory.models import (
     Contact,
@@ -161,15 +164,19 @@ def _tables(services: list[dict]) -> dict[str, list[dict]]:
     return {name: rows for name, rows in tables.items() if rows}
 
 
-def export_package(path, include_confidential=False) -> dict[str, int]:
+def export_package(path, include_confidential=False, user=None) -> dict[str, int]:
     """Write the data package to ``path`` (a folder); returns the number of
-    rows of each table."""
+    rows of each table. With ``include_confidential``, ``user`` must hold
+    the permission, and the export is in the audit log of every
+    organisation whose confidential addresses it holds."""
+    if include_confidential and not confidentiality.can_see(user):
+        raise PermissionDenied
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
-    services = [
-        service_record(service, include_confidential)
-        for service in exportable_services()
-    ]
+    records = list(exportable_services())
+    services = [service_record(s, include_confidential) for s in records]
+    if include_confidential:
+        _log_confidential_export(records, user)
     organizations = {}
     for service in services:
         organizations.setdefault(service["organization"]["id"], service["organization"])
@@ -221,6 +228,24 @@ def export_package(path, include_confidential=False) -> dict[str, int]:
     return {name: len(rows) for name, rows in tables.items()}
 
 
+def _log_confidential_export(services, user):
+    confidential = {}
+    for service in services:
+        for location in service.locations():
+            if location.is_confidential:
+                confidential.setdefault(location.organization_id, {})[location.pk] = (
+                    location
+                )
+    organizations = Organization.objects.in_bulk(list(confidential))
+    for organization_id, locations in confidential.items():
+        log(
+            instance=organizations[organization_id],
+            action="directory.export_confidential",
+            user=user,
+            data={"locations": [str(pk) for pk in locations]},
+        )
+
+
 # --- Import -------------------------------------------------------------------------
 
 
@@ -251,10 +276,14 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
     written: bool = False
 
     def lines(self) -> list[str]:
         return [f"row {number}: {message}" for number, message in self.errors]
+
+    def warning_lines(self) -> list[str]:
+        return [f"row {number}: {message}" for number, message in self.warnings]
 
 
 def _uuid(value, what: str) -> uuid.UUID:
@@ -576,7 +605,32 @@ def check(records: list, kind: str, report: ImportReport) -> list[Row]:
             continue
         seen[row.service_id] = number
         rows.append(row)
+    _keep_confidential(rows, report)
     return rows
+
+
+def _keep_confidential(rows: list[Row], report: ImportReport):
+    """An import never publishes a confidential address: a place the
+    directory keeps confidential stays so, whatever the file says (only a
+    moderator may release it, in the admin)."""
+    ids = {item["id"] for row in rows for item in row.locations}
+    confidential = set(
+        Location.objects.filter(pk__in=ids, is_confidential=True).values_list(
+            "pk", flat=True
+        )
+    )
+    for row in rows:
+        for item in row.locations:
+            if item["id"] in confidential and not item["is_confidential"]:
+                item["is_confidential"] = True
+                report.warnings.append(
+                    (
+                        row.number,
+                        f"location {item['id']} stays confidential: the file "
+                        "cannot publish its address (a moderator can, in the "
+                        "admin)",
+                    )
+                )
 
 
 def _upsert_children(model, service, items, fields):

@@ -1,12 +1,15 @@
 """HSDS 3.0 objects from the directory's models, for the API and the data
-packages. Places come only through :meth:`Location.public_address` and
-:meth:`Location.public_coordinates` unless the caller explicitly asks for
-confidential data (``include_confidential``, staff exports only).
+packages. Places come only through the one whitelist
+(:meth:`Location.place_facts`): a confidential location is its town alone,
+unless the caller explicitly asks for confidential data
+(``include_confidential``, staff exports guarded by the permission and the
+audit log).
 
 Status: HSDS knows ``active``, ``inactive``, ``defunct`` and ``temporarily
 closed``. "Open" and "full" are both ``active``; "full" adds an ``alert``.
 """
 
+from convivir.places import has_coordinates
 from directory.choices import HSDS_DAYS, ServiceStatus
 
 HSDS_STATUS = {
@@ -79,51 +82,56 @@ def organization_summary(organization) -> dict:
 
 
 def location(location, include_confidential=False) -> dict:
-    """An HSDS location. A confidential one has no address and no
-    coordinates unless ``include_confidential`` (staff exports)."""
-    show_place = include_confidential or not location.is_confidential
+    """An HSDS location, built from the whitelisted facts only."""
+    facts = location.place_facts(reveal=include_confidential)
     data = {
         "id": str(location.id),
         "location_type": "physical",
         "organization_id": str(location.organization_id),
-        "name": location.name,
-        "description": location.description or None,
-        "transportation": location.transportation or None,
-        "addresses": [],
-        "accessibility": [],
+        "name": facts.get("name"),
+        "description": facts.get("description"),
+        "transportation": facts.get("transportation"),
     }
-    if location.accessibility:
-        data["accessibility"].append(
+    if facts.get("accessibility"):
+        data["accessibility"] = [
             {
                 "id": f"{location.id}-accessibility",
                 "location_id": str(location.id),
-                "description": location.accessibility,
+                "description": facts["accessibility"],
             }
-        )
-    if show_place and location.latitude is not None:
-        data["latitude"] = float(location.latitude)
-        data["longitude"] = float(location.longitude)
-    if show_place and location.address_1:
-        address = {
-            "address_1": location.address_1,
-            "address_2": location.address_2 or None,
-            "postal_code": location.postal_code,
-        }
-    else:
-        # The town alone: enough to know where help is, not to find a house.
-        address = {"address_1": "", "postal_code": ""}
-    data["addresses"].append(
-        {
-            "id": f"{location.id}-address",
-            "location_id": str(location.id),
-            **{k: v for k, v in address.items() if v is not None},
-            "city": location.municipality,
-            "state_province": location.get_state_display(),
-            "country": "MX",
-            "address_type": "physical",
-        }
-    )
+        ]
+    if has_coordinates(facts):
+        data["latitude"] = facts["latitude"]
+        data["longitude"] = facts["longitude"]
+    # Without a public street, the town alone: enough to know where help
+    # is, not to find a house.
+    address = {
+        "id": f"{location.id}-address",
+        "location_id": str(location.id),
+        "address_1": facts.get("street", ""),
+        "address_2": facts.get("neighbourhood"),
+        "postal_code": facts.get("postal_code", ""),
+        "city": facts["municipality"],
+        "state_province": facts["state_name"],
+        "country": "MX",
+        "address_type": "physical",
+    }
+    data["addresses"] = [{k: v for k, v in address.items() if v is not None}]
     return {k: v for k, v in data.items() if v is not None}
+
+
+def _service_at_location(sal, include_confidential=False) -> dict:
+    """Where a service is offered; the place's notes follow the place's
+    confidentiality ("ring the shop's bell" finds a house too)."""
+    data = {
+        "id": str(sal.id),
+        "service_id": str(sal.service_id),
+        "location_id": str(sal.location_id),
+    }
+    if sal.description and (include_confidential or not sal.location.is_confidential):
+        data["description"] = sal.description
+    data["location"] = location(sal.location, include_confidential)
+    return data
 
 
 def service_summary(service) -> dict:
@@ -199,13 +207,7 @@ def service(service, include_confidential=False) -> dict:
             for schedule in service.schedules.all()
         ]
     data["service_at_locations"] = [
-        {
-            "id": str(sal.id),
-            "service_id": str(service.id),
-            "location_id": str(sal.location_id),
-            **({"description": sal.description} if sal.description else {}),
-            "location": location(sal.location, include_confidential),
-        }
+        _service_at_location(sal, include_confidential)
         for sal in service.service_at_locations.all()
     ]
     data["languages"] = [
@@ -232,14 +234,7 @@ def service(service, include_confidential=False) -> dict:
 
 
 def service_at_location(sal) -> dict:
-    return {
-        "id": str(sal.id),
-        "service_id": str(sal.service_id),
-        "location_id": str(sal.location_id),
-        **({"description": sal.description} if sal.description else {}),
-        "location": location(sal.location),
-        "service": service_summary(sal.service),
-    }
+    return {**_service_at_location(sal), "service": service_summary(sal.service)}
 
 
 def organization(organization, services) -> dict:

@@ -1,8 +1,9 @@
-"""schema.org JSON-LD for a service page. Places come only from
-:meth:`Location.public_address` and :meth:`Location.public_coordinates`: a
-confidential location appears as its town alone."""
+"""schema.org JSON-LD for a service page. Places come only through
+:meth:`Location.public_place`: a confidential location appears as its town
+alone."""
 
 from convivir.jsonld import json_ld_script
+from convivir.places import has_coordinates, street_line
 
 SCHEMA_DAYS = [
     "Monday",
@@ -16,32 +17,28 @@ SCHEMA_DAYS = [
 
 
 def _place(location) -> dict:
-    place = {"@type": "Place", "name": location.name}
-    address = location.public_address()
-    if address:
-        place["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": " ".join(
-                part for part in (address["address_1"], address["address_2"]) if part
-            ),
-            "postalCode": address["postal_code"],
-            "addressLocality": location.municipality,
-            "addressRegion": address["state"],
-            "addressCountry": "MX",
-        }
-    else:
-        place["address"] = {
-            "@type": "PostalAddress",
-            "addressLocality": location.municipality,
-            "addressRegion": location.get_state_display(),
-            "addressCountry": "MX",
-        }
-    coordinates = location.public_coordinates()
-    if coordinates:
+    facts = location.public_place()
+    place = {"@type": "Place"}
+    if facts.get("name"):
+        place["name"] = facts["name"]
+    address = {"@type": "PostalAddress"}
+    if street_line(facts):
+        address["streetAddress"] = " ".join(
+            facts[k] for k in ("street", "neighbourhood") if facts.get(k)
+        )
+    if facts.get("postal_code"):
+        address["postalCode"] = facts["postal_code"]
+    address.update(
+        addressLocality=facts["municipality"],
+        addressRegion=facts["state_name"],
+        addressCountry="MX",
+    )
+    place["address"] = address
+    if has_coordinates(facts):
         place["geo"] = {
             "@type": "GeoCoordinates",
-            "latitude": coordinates[0],
-            "longitude": coordinates[1],
+            "latitude": facts["latitude"],
+            "longitude": facts["longitude"],
         }
     return place
 

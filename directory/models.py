@@ -9,10 +9,10 @@ locations through :class:`ServiceAtLocation` and has its own phones,
 schedules, contacts and required documents, all edited inline as one
 cluster, with drafts, revisions and moderation.
 
-Confidentiality lives in one place: :meth:`Location.public_address` and
-:meth:`Location.public_coordinates`. Every public output (pages, JSON-LD,
-sitemap, API, exports) asks them, and they say nothing for a confidential
-location.
+Confidentiality lives in one place: :meth:`Location.public_place`, through
+the core's one whitelist (:func:`convivir.places.public_place`). Every public
+output (pages, JSON-LD, sitemap, API, exports) reads a location only through
+it, and a confidential location shows its town and state alone.
 """
 
 import uuid
@@ -52,11 +52,11 @@ from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES
 from convivir.i18n import in_active_locale
-from directory import conf
+from convivir.places import Place, directions_url, public_place
+from directory import conf, confidentiality
 from directory.choices import ServiceLanguage, ServiceStatus, State, Weekday
 
 EDITORS_GROUP = "Directory editors"
-CONFIDENTIAL_PERMISSION = "directory.view_confidential_location"
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 
 VERIFY_SALT = "directory.service.verify"
@@ -191,8 +191,6 @@ class Location(Orderable):
     its address or coordinates in public: only its town and a contact route.
     """
 
-    ADDRESS_FIELDS = ("address_1", "address_2", "postal_code", "latitude", "longitude")
-
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = ParentalKey(
         Organization, on_delete=models.CASCADE, related_name="locations"
@@ -277,36 +275,104 @@ class Location(Orderable):
 
     def save(self, *args, **kwargs):
         self.town = town_slug(self.municipality)
+        if not self._state.adding and not self.is_confidential:
+            confidentiality.check_release(self)
         super().save(*args, **kwargs)
+        self._released_by = None
 
-    def public_address(self) -> dict | None:
-        """The address as the public may see it; None when confidential or
-        unknown. The only way public code reads an address."""
-        if self.is_confidential or not self.address_1:
-            return None
-        return {
-            "address_1": self.address_1,
-            "address_2": self.address_2,
-            "postal_code": self.postal_code,
-            "municipality": self.municipality,
-            "state": self.get_state_display(),
-        }
+    def place(self) -> Place:
+        """Everything known about this location (see :mod:`convivir.places`)."""
+        return Place(
+            municipality=self.municipality,
+            state=self.state,
+            state_name=str(self.get_state_display()),
+            confidential=self.is_confidential,
+            name=self.name,
+            street=self.address_1,
+            neighbourhood=self.address_2,
+            postal_code=self.postal_code,
+            latitude=None if self.latitude is None else float(self.latitude),
+            longitude=None if self.longitude is None else float(self.longitude),
+            description=self.description,
+            transportation=self.transportation,
+            accessibility=self.accessibility,
+        )
 
-    def public_coordinates(self) -> tuple[float, float] | None:
-        """Latitude and longitude for the public; None when confidential."""
-        if self.is_confidential or self.latitude is None or self.longitude is None:
-            return None
-        return float(self.latitude), float(self.longitude)
+    def place_facts(self, reveal: bool = False) -> dict:
+        """The location's facts through the one whitelist; ``reveal`` only
+        for staff outputs guarded by the permission and the audit log."""
+        return public_place(self.place(), reveal=reveal)
+
+    def public_place(self) -> dict:
+        """What the public may know of this location: for a confidential
+        one, its town and state alone. The only way public code reads a
+        location."""
+        return self.place_facts()
 
     def directions_url(self) -> str:
-        """A maps link (opened only when the visitor taps it)."""
-        coordinates = self.public_coordinates()
-        if coordinates:
-            return (
-                "https://www.openstreetmap.org/directions?to="
-                f"{coordinates[0]:.6f}%2C{coordinates[1]:.6f}"
+        """A maps link (opened only when the visitor taps it); empty for a
+        confidential location."""
+        return directions_url(self.public_place())
+
+
+class AddressRelease(models.Model):
+    """A directory editor asked to publish a confidential location's address
+    (they unticked "confidential"). The location stays confidential until a
+    moderator approves; see :mod:`directory.confidentiality`."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a moderator")
+        APPROVED = "approved", _("Address published")
+        REJECTED = "rejected", _("Refused: still confidential")
+
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.CASCADE,
+        related_name="address_releases",
+        verbose_name=_("location"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(
+        default=timezone.now, verbose_name=_("requested at")
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PENDING,
+        verbose_name=_("status"),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("decided at")
+    )
+
+    class Meta:
+        verbose_name = _("request to publish an address")
+        verbose_name_plural = _("requests to publish an address")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["location"],
+                condition=models.Q(status="pending"),
+                name="directory_one_pending_release_per_location",
             )
-        return ""
+        ]
+
+    def __str__(self):
+        return str(self.location)
 
 
 # --- Services ---------------------------------------------------------------------

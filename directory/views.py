@@ -1,7 +1,7 @@
 """Public views of the directory, served by :class:`DirectoryIndexPage`'s
 routes. They read entries only through ``Service.objects.public()`` and
-show places only through :meth:`Location.public_address` and
-:meth:`Location.public_coordinates`."""
+give templates places only through :meth:`Location.public_place` (for a
+confidential location: its town and state alone)."""
 
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
+from convivir.places import directions_url
 from convivir.ratelimit import RateLimit
 from directory import conf
 from directory.forms import ProposalForm, StatusForm, WrongInformationForm
@@ -50,9 +51,11 @@ def _rows(services, page, request) -> list[dict]:
     base = page.get_url(request)
     rows = []
     for service in services:
+        places = [location.public_place() for location in service.locations()]
         rows.append(
             {
                 "service": service,
+                "places": places,
                 "url": f"{base}servicio/{service.slug}/",
                 "open_now": service.is_open_at(now),
                 "towns": service.towns(),
@@ -60,12 +63,7 @@ def _rows(services, page, request) -> list[dict]:
                 "phone": next(iter(service.phones.all()), None),
                 "whatsapp": service.whatsapp_phone(),
                 "directions": next(
-                    (
-                        location.directions_url()
-                        for location in service.locations()
-                        if location.directions_url()
-                    ),
-                    "",
+                    filter(None, (directions_url(place) for place in places)), ""
                 ),
             }
         )
@@ -186,7 +184,7 @@ def service_detail(request, page, slug, form=None, status=200):
         {
             "service": service,
             "row": row,
-            "locations": service.locations(),
+            "places": row["places"],
             "schedules": schedules,
             "stale": service.is_stale(),
             "jsonld": service_jsonld(service, request.build_absolute_uri()),

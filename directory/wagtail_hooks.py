@@ -1,70 +1,39 @@
 """Admin registration: services (drafts, moderation, filters, "mark verified
 today"), organisations with their inline locations (addresses only for
-users allowed to see confidential locations, each such view audit-logged),
-the taxonomy, the dashboard panel and the audit-log actions."""
+users allowed to see confidential locations, each such view audit-logged;
+see :mod:`directory.confidentiality`), the requests to publish an address,
+the taxonomy, the dashboard panel and the audit-log actions. The forms and
+views themselves live in :mod:`directory.admin_forms` and
+:mod:`directory.admin_views`."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets import ListingButton
-from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory.admin_views import verify_service
+from directory import confidentiality
+from directory.admin_forms import OrganizationAdminForm, ServiceAdminForm
+from directory.admin_views import (
+    OrganizationEditView,
+    address_releases,
+    approve_address_release,
+    organization_places,
+    reject_address_release,
+    verify_service,
+)
 from directory.dashboard import DueForVerificationPanel
 from directory.filters import ServiceFilterSet
 from directory.models import (
-    CONFIDENTIAL_PERMISSION,
-    Location,
     Organization,
     Service,
     TaxonomyTerm,
     WrongInformationReport,
 )
-
-
-class OrganizationAdminForm(WagtailAdminModelForm):
-    """Leaves a confidential location's address and coordinates out of the
-    form for users without the permission: they neither see nor change them.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.for_user
-        if user is not None and user.has_perm(CONFIDENTIAL_PERMISSION):
-            return
-        formset = self.formsets.get("locations")
-        for form in formset.forms if formset else []:
-            if form.instance.pk and form.instance.is_confidential:
-                for name in Location.ADDRESS_FIELDS:
-                    form.fields.pop(name, None)
-
-
-class ServiceAdminForm(WagtailAdminModelForm):
-    """Once a service has its organisation, its places are chosen among that
-    organisation's locations (HSDS: a location belongs to one organisation),
-    which also keeps the list short in a directory of thousands."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        organization_id = self.instance.organization_id
-        formset = self.formsets.get("service_at_locations")
-        if not organization_id or formset is None:
-            return
-        locations = Location.objects.filter(organization_id=organization_id)
-        base = formset.form
-
-        class PlaceForm(base):
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                self.fields["location"].queryset = locations
-
-        # Before the formset builds its forms (and its empty template form).
-        formset.form = PlaceForm
 
 
 class ServiceViewSet(SnippetViewSet):
@@ -86,6 +55,9 @@ class OrganizationViewSet(SnippetViewSet):
     list_display = ["name", "website"]
     search_fields = ["name", "description"]
     ordering = ["name"]
+    edit_view_class = OrganizationEditView
+    # A copy would carry confidential addresses into a new, unguarded entry.
+    copy_view_enabled = False
     edit_handler = ObjectList(
         Organization.panels, base_form_class=OrganizationAdminForm
     )
@@ -122,6 +94,7 @@ class DirectoryGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_name = "directory"
     menu_order = 250
+    submenu_hook = "register_directory_menu_item"
 
 
 register_snippet(DirectoryGroup)
@@ -134,7 +107,27 @@ def register_directory_admin_urls():
             "directory/services/<uuid:pk>/verify/",
             verify_service,
             name="directory_verify",
-        )
+        ),
+        path(
+            "directory/organisations/<uuid:pk>/places/",
+            organization_places,
+            name="directory_organization_places",
+        ),
+        path(
+            "directory/address-requests/",
+            address_releases,
+            name="directory_address_releases",
+        ),
+        path(
+            "directory/address-requests/<int:pk>/approve/",
+            approve_address_release,
+            name="directory_address_release_approve",
+        ),
+        path(
+            "directory/address-requests/<int:pk>/refuse/",
+            reject_address_release,
+            name="directory_address_release_reject",
+        ),
     ]
 
 
@@ -149,20 +142,29 @@ def verify_button(snippet, user, next_url=None):
         )
 
 
-@hooks.register("before_edit_snippet")
-def log_confidential_address_view(request, instance):
-    """Every time someone allowed to see confidential addresses opens an
-    organisation that has one, the audit log records it."""
-    if (
-        request.method == "GET"
-        and isinstance(instance, Organization)
-        and request.user.has_perm(CONFIDENTIAL_PERMISSION)
-        and instance.locations.filter(is_confidential=True).exists()
-    ):
-        log(
-            instance=instance,
-            action="directory.view_confidential",
-            user=request.user,
+class AddressReleasesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return confidentiality.can_release(request.user)
+
+
+@hooks.register("register_directory_menu_item")
+def address_releases_menu_item():
+    return AddressReleasesMenuItem(
+        _("Requests to publish an address"),
+        reverse("directory_address_releases"),
+        icon_name="warning",
+        order=900,
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def places_button(snippet, user, next_url=None):
+    if isinstance(snippet, Organization) and confidentiality.can_see(user):
+        yield ListingButton(
+            _("Places"),
+            reverse("directory_organization_places", args=[snippet.pk]),
+            icon_name="site",
+            priority=20,
         )
 
 
@@ -185,4 +187,24 @@ def register_log_actions(actions):
         "directory.view_confidential",
         _("View confidential address"),
         _("Confidential address viewed"),
+    )
+    actions.register_action(
+        "directory.release_location",
+        _("Publish a confidential address"),
+        _("Confidential address published"),
+    )
+    actions.register_action(
+        "directory.release_requested",
+        _("Ask to publish a confidential address"),
+        _("Publication of a confidential address requested"),
+    )
+    actions.register_action(
+        "directory.release_refused",
+        _("Keep an address confidential"),
+        _("Publication of a confidential address refused"),
+    )
+    actions.register_action(
+        "directory.export_confidential",
+        _("Export confidential addresses"),
+        _("Confidential addresses exported"),
     )

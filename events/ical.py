@@ -14,6 +14,7 @@ import icalendar
 
 from convivir.i18n import language_code
 from convivir.jsonld import json_ld_script
+from convivir.places import has_coordinates
 
 PRODID = "-//Convivir//Eventos//ES"
 
@@ -55,8 +56,9 @@ def occurrence_event(occurrence, page, venue) -> icalendar.Event:
     location = location_text(page, venue)
     if location:
         event.add("location", location)
-    if venue is not None and venue.latitude is not None:
-        event.add("geo", (float(venue.latitude), float(venue.longitude)))
+    facts = venue.public_place() if venue is not None else {}
+    if has_coordinates(facts):
+        event.add("geo", (facts["latitude"], facts["longitude"]))
     url = event_url(page)
     event.add("url", url)
     event.add("description", f"{page.summary}\n\n{url}")
@@ -110,28 +112,35 @@ def google_calendar_url(occurrence, page, venue) -> str:
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
+def json_ld_place(facts: dict) -> dict:
+    """A schema.org Place from a venue's public facts."""
+    place = {"@type": "Place"}
+    if facts.get("name"):
+        place["name"] = facts["name"]
+    address = {"@type": "PostalAddress"}
+    if facts.get("street"):
+        address["streetAddress"] = facts["street"]
+    address.update(
+        addressLocality=facts["municipality"],
+        addressRegion=facts["state_name"],
+        addressCountry="MX",
+    )
+    place["address"] = address
+    if has_coordinates(facts):
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": facts["latitude"],
+            "longitude": facts["longitude"],
+        }
+    return place
+
+
 def json_ld(page, occurrences, venue) -> str:
     """schema.org Event data, one per upcoming occurrence, with location and
     offers; safe to put inside a ``<script>`` element."""
     url = event_url(page)
     if venue is not None:
-        location = {
-            "@type": "Place",
-            "name": venue.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": venue.address,
-                "addressLocality": venue.municipality,
-                "addressRegion": venue.get_state_display(),
-                "addressCountry": "MX",
-            },
-        }
-        if venue.latitude is not None:
-            location["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(venue.latitude),
-                "longitude": float(venue.longitude),
-            }
+        location = json_ld_place(venue.public_place())
         mode = "https://schema.org/OfflineEventAttendanceMode"
     else:
         location = {"@type": "VirtualLocation", "url": page.online_url or url}

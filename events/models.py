@@ -35,9 +35,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
-from convivir.i18n import active_locale, default_locale, in_active_locale
+from convivir.i18n import (
+    active_locale,
+    default_locale,
+    in_active_locale,
+    sync_translations,
+)
 from convivir.models import normalize_email
 from convivir.notifications import send_notification
+from convivir.places import Place, one_line, public_place
 from events import conf
 from events.blocks import EventStreamBlock
 from events.choices import EventLanguage, Repeat, State, labels
@@ -74,8 +80,12 @@ def add_months(day, months: int):
 
 
 class Venue(TranslatableMixin, models.Model):
-    """Where events happen: a community centre, a parish hall, a square.
-    Never the address of a confidential shelter."""
+    """Where events happen: a community centre, a parish hall, a square. A
+    **confidential** venue (a workshop inside a shelter for survivors of
+    violence) shows the public its town alone, through the one whitelist
+    (:func:`convivir.places.public_place`): pages, calendars, JSON-LD and
+    the e-mails to registrants read a venue only through
+    :meth:`public_place`."""
 
     name = models.CharField(max_length=150, verbose_name=_("name"))
     address = models.CharField(max_length=250, blank=True, verbose_name=_("address"))
@@ -107,16 +117,27 @@ class Venue(TranslatableMixin, models.Model):
         verbose_name=_("directions"),
         help_text=_("How to get there by bus or on foot, landmarks."),
     )
+    is_confidential = models.BooleanField(
+        default=False,
+        verbose_name=_("confidential place"),
+        help_text=_(
+            "A shelter or another place whose address must stay private: the "
+            "public sees only the town, and the organisers tell registrants "
+            "where to go."
+        ),
+    )
 
     # Places are the same in every language; only the descriptions change.
     override_translatable_fields = [
         SynchronizedField("municipality"),
         SynchronizedField("state"),
         SynchronizedField("address"),
+        SynchronizedField("is_confidential"),
     ]
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("is_confidential"),
         FieldPanel("address"),
         FieldRowPanel([FieldPanel("municipality"), FieldPanel("state")]),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
@@ -132,11 +153,34 @@ class Venue(TranslatableMixin, models.Model):
     def __str__(self):
         return f"{self.name} ({self.municipality})"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        sync_translations(self, "is_confidential")
+
+    def place(self) -> Place:
+        return Place(
+            municipality=self.municipality,
+            state=self.state,
+            state_name=str(self.get_state_display()),
+            confidential=self.is_confidential,
+            name=self.name,
+            street=self.address,
+            latitude=None if self.latitude is None else float(self.latitude),
+            longitude=None if self.longitude is None else float(self.longitude),
+            transportation=self.directions,
+            accessibility=self.accessibility_notes,
+        )
+
+    def public_place(self) -> dict:
+        """What the public may know of this venue (its town alone when it
+        is confidential)."""
+        return public_place(self.place())
+
     @property
     def location_text(self) -> str:
-        """One line for calendars: name, address, town, state."""
-        parts = [self.name, self.address, self.municipality, self.get_state_display()]
-        return ", ".join(str(part) for part in parts if part)
+        """One line for calendars and e-mails: name, address, town, state,
+        as far as they are public."""
+        return one_line(self.public_place())
 
 
 class EventCategory(TranslatableMixin, models.Model):

@@ -427,6 +427,8 @@ def load(stdout=None):
 
     opportunities = []
     for slug, title, text, skills, time, place, remote in OPPORTUNITIES:
+        # Classes held inside a shelter: the public sees the town alone.
+        confidential = "albergue" in title[0]
         opportunity, _ = VolunteerOpportunity.objects.get_or_create(
             network=networks[slug],
             title=title[0],
@@ -436,6 +438,7 @@ def load(stdout=None):
                 "skills": skills,
                 "time_commitment": time[0],
                 "place": place[0],
+                "is_confidential": confidential,
                 "is_remote": remote,
             },
         )
@@ -449,6 +452,7 @@ def load(stdout=None):
                     skills=skills,
                     time_commitment=time[1],
                     place=place[1],
+                    is_confidential=confidential,
                     is_remote=remote,
                 ),
             )

@@ -36,13 +36,19 @@ from wagtail.models import ModelLogEntry, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from convivir.i18n import active_locale, default_locale, in_active_locale
+from convivir.i18n import (
+    active_locale,
+    default_locale,
+    in_active_locale,
+    sync_translations,
+)
 from convivir.models import normalize_email
 from convivir.notifications import (
     forget_recipient,
     send_notification,
     supported_language,
 )
+from convivir.places import Place, public_place
 from networks import conf
 from networks.choices import (
     MemberKind,
@@ -254,6 +260,14 @@ class VolunteerOpportunity(TranslatableMixin, models.Model):
             "Neighbourhood or venue. Never the address of a confidential shelter."
         ),
     )
+    is_confidential = models.BooleanField(
+        default=False,
+        verbose_name=_("confidential place"),
+        help_text=_(
+            "At a shelter or another place whose address must stay private: "
+            "the public sees only the network's town, never the place above."
+        ),
+    )
     is_remote = models.BooleanField(default=False, verbose_name=_("can be remote"))
     is_active = models.BooleanField(default=True, verbose_name=_("active"))
 
@@ -266,6 +280,7 @@ class VolunteerOpportunity(TranslatableMixin, models.Model):
         FieldPanel("skills"),
         FieldPanel("time_commitment"),
         FieldPanel("place"),
+        FieldPanel("is_confidential"),
         FieldPanel("is_remote"),
         FieldPanel("is_active"),
     ]
@@ -278,6 +293,10 @@ class VolunteerOpportunity(TranslatableMixin, models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        sync_translations(self, "is_confidential")
+
     def clean(self):
         super().clean()
         unknown = set(self.skills or []) - set(Skill.values)
@@ -289,6 +308,20 @@ class VolunteerOpportunity(TranslatableMixin, models.Model):
 
     def signup_url(self) -> str:
         return f"{reverse('networks:signup')}?oportunidad={self.pk}"
+
+    def public_place(self) -> dict:
+        """Where it happens, as the public may know it: the network's town,
+        and the place the editor wrote unless it is confidential."""
+        network = self.network
+        return public_place(
+            Place(
+                municipality=network.municipality,
+                state=network.state,
+                state_name=str(network.get_state_display()),
+                confidential=self.is_confidential,
+                name=self.place,
+            )
+        )
 
 
 # --- Pages ------------------------------------------------------------------------

@@ -119,8 +119,8 @@ def test_export_validates_against_hsds(entries, tmp_path):
     assert "contacts.csv" not in {r["path"] for r in package["resources"]}
 
 
-def test_round_trip_into_an_empty_directory(entries, tmp_path):
-    _run("export_hsds", str(tmp_path), "--include-confidential")
+def test_round_trip_into_an_empty_directory(entries, editor, tmp_path):
+    _run("export_hsds", str(tmp_path), "--include-confidential", "--user", "edith")
     before = _snapshot()
     Service.objects.all().delete()
     Location.objects.all().delete()

@@ -38,6 +38,8 @@ class Command(BaseCommand):
             raise CommandError(f"{error}. Nothing was imported.") from error
         for line in report.lines():
             self.stdout.write(self.style.ERROR(line))
+        for line in report.warning_lines():
+            self.stdout.write(self.style.WARNING(line))
         if not report.written:
             raise CommandError(
                 f"{len(report.errors)} of {report.rows} rows have problems. "
