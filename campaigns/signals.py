@@ -1,15 +1,15 @@
 """Receivers: a new campaign list or materials library is handed to the
-Communications group (see :mod:`campaigns.permissions`)."""
+writers and reviewers (see :mod:`campaigns.permissions`)."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from campaigns.models import CampaignIndexPage, DialogueMaterialIndexPage
-from campaigns.permissions import grant_communications
+from campaigns.permissions import grant_page_rights
 
 
 @receiver(post_save, sender=CampaignIndexPage)
 @receiver(post_save, sender=DialogueMaterialIndexPage)
 def _hand_over_to_communications(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        grant_communications(instance)
+        grant_page_rights(instance)

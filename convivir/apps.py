@@ -13,13 +13,20 @@ class ConvivirConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from convivir import checks, notifications  # noqa: F401 (registers checks)
+        from convivir import checks, notifications, publishing  # noqa: F401 (checks)
         from convivir.periodic import periodic_jobs
 
         periodic_jobs.register(
             "send_pending_emails",
             notifications.send_pending_emails_task,
             every=timedelta(minutes=5),
+        )
+        # Cron starts at most once a minute: scheduled pages go live on the
+        # first run after their time.
+        periodic_jobs.register(
+            "publish_scheduled",
+            publishing.publish_scheduled_task,
+            every=timedelta(minutes=1),
         )
         periodic_jobs.register(
             "purge_old_emails",

@@ -377,6 +377,13 @@ class EventPage(Page):
         index.SearchField("body"),
         index.SearchField("organiser"),
     ]
+    # Category and venue are shared snippets with translations of their own:
+    # a translated page links the same ones (shown in the visitor's language,
+    # see in_active_language), so translating a page never rewrites them.
+    override_translatable_fields = [
+        SynchronizedField("category", overridable=False),
+        SynchronizedField("venue", overridable=False),
+    ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     base_form_class = EventPageForm

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 
 class VolunteerCallToActionValue(blocks.StructValue):
@@ -16,7 +17,8 @@ class VolunteerCallToActionValue(blocks.StructValue):
         chosen; an opportunity that was removed falls back to its network."""
         opportunity = self.get("opportunity")
         if opportunity is not None:
-            return opportunity.signup_url()
+            # A translated page keeps the opportunity it was translated from.
+            return opportunity.localized.signup_url()
         network = self.get("network")
         if network is not None:
             return network.signup_url()
@@ -42,6 +44,28 @@ class VolunteerCallToActionBlock(blocks.StructBlock):
         label=_("or opportunity"),
         required=False,
     )
+
+    # Only the texts are translated. The network and opportunity stay as
+    # chosen (the link follows the visitor's language): left to
+    # wagtail-localize, translating the page would submit the opportunity
+    # again and overwrite its own English translation.
+    TRANSLATED = ("heading", "text", "button_label")
+
+    def get_translatable_segments(self, value):
+        return [
+            StringSegmentValue(name, value[name])
+            for name in self.TRANSLATED
+            if value.get(name)
+        ]
+
+    def restore_translated_segments(self, value, segments):
+        for segment in segments:
+            if (
+                isinstance(segment, StringSegmentValue)
+                and segment.path in self.TRANSLATED
+            ):
+                value[segment.path] = segment.render_text()
+        return value
 
     def clean(self, value):
         value = super().clean(value)

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Workflow
+from wagtail.models import Workflow
 from wagtail.permissions import policy_registry
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import (
@@ -26,7 +26,11 @@ from campaigns.factories import (
     PledgeFactory,
 )
 from campaigns.models import CampaignPage
-from campaigns.permissions import COMMUNICATIONS_GROUP, REVIEW_WORKFLOW
+from campaigns.permissions import (
+    COMMUNICATIONS_GROUP,
+    REVIEW_WORKFLOW,
+    REVIEWERS_GROUP,
+)
 from convivir.factories import CustomImageFactory
 from convivir.models import HomePage
 from tests.campaigns.conftest import make_campaign
@@ -82,7 +86,7 @@ def add_url(index):
     return f"/admin/pages/add/campaigns/campaignpage/{index.pk}/"
 
 
-def test_communications_group_can_create_and_publish_campaigns(
+def test_communications_group_can_create_campaigns(
     client, editor, campaign_index, home
 ):
     client.force_login(editor)
@@ -94,12 +98,13 @@ def test_communications_group_can_create_and_publish_campaigns(
         campaign_form(
             image,
             [("paragraph", rich_text("<p>Hola</p>"))],
-            **{"action-publish": "publish"},
+            **{"action-submit": "1"},
         ),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     page = CampaignPage.objects.get(slug="nueva-campana")
-    assert page.live
+    # Submitted for review: publishing is the reviewers' (test_review.py).
+    assert not page.live and page.current_workflow_state
     assert page.targets.get().municipality == "Tapachula"
     # Nothing outside the campaigns: the home page is not theirs to edit.
     assert client.get(f"/admin/pages/{home.pk}/edit/").status_code == 302
@@ -110,7 +115,7 @@ def test_a_testimony_without_consent_cannot_be_saved(client, editor, campaign_in
     image = CustomImageFactory()
     response = client.post(
         add_url(campaign_index),
-        campaign_form(image, [a_testimony(consent=False)], **{"action-publish": "1"}),
+        campaign_form(image, [a_testimony(consent=False)], **{"action-submit": "1"}),
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -121,10 +126,10 @@ def test_a_testimony_without_consent_cannot_be_saved(client, editor, campaign_in
 
     response = client.post(
         add_url(campaign_index),
-        campaign_form(image, [a_testimony(consent=True)], **{"action-publish": "1"}),
+        campaign_form(image, [a_testimony(consent=True)], **{"action-submit": "1"}),
     )
     assert response.status_code == 302
-    assert CampaignPage.objects.get(slug="nueva-campana").live
+    assert CampaignPage.objects.get(slug="nueva-campana").current_workflow_state
 
 
 def test_editors_submit_campaigns_to_the_review_workflow(
@@ -143,9 +148,8 @@ def test_editors_submit_campaigns_to_the_review_workflow(
     assert not page.live
     state = page.current_workflow_state
     assert state is not None and state.workflow == workflow
-    assert state.current_task_state.task.specific.groups.filter(
-        name=COMMUNICATIONS_GROUP
-    ).exists()
+    reviewers = state.current_task_state.task.specific.groups
+    assert list(reviewers.values_list("name", flat=True)) == [REVIEWERS_GROUP]
 
 
 def test_group_rights_on_images_documents_and_pledges(editor):
@@ -203,18 +207,6 @@ def test_people_without_the_permission_see_no_pledges(client, campaign):
     client.force_login(user)
     response = client.get("/admin/snippets/campaigns/pledge/?export=csv")
     assert response.status_code in (302, 403)
-
-
-def test_new_lists_are_handed_to_the_group(campaign_index, library):
-    group = Group.objects.get(name=COMMUNICATIONS_GROUP)
-    for page in (campaign_index, library):
-        codenames = set(
-            group.page_permissions.filter(page=page).values_list(
-                "permission__codename", flat=True
-            )
-        )
-        assert codenames == {"add_page", "change_page", "publish_page"}
-    assert not group.page_permissions.filter(page=Page.get_first_root_node()).exists()
 
 
 class TestPreview(WagtailPageTestCase):

@@ -117,6 +117,7 @@ def test_periodic_jobs_are_queued_once_per_interval(django_capture_on_commit_cal
     assert {job.name for job in periodic_jobs} >= {
         "send_pending_emails",
         "purge_old_emails",
+        "publish_scheduled",
     }
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         first = periodic_jobs.enqueue_due()
@@ -125,8 +126,13 @@ def test_periodic_jobs_are_queued_once_per_interval(django_capture_on_commit_cal
     assert periodic_jobs.enqueue_due() == []
     # A run that comes round a few seconds early still counts as on time.
     later = timezone.now() + timedelta(minutes=5) - timedelta(seconds=10)
-    assert periodic_jobs.enqueue_due(now=later) == ["send_pending_emails"]
-    assert periodic_jobs.enqueue_due(now=later + timedelta(minutes=1)) == []
+    assert periodic_jobs.enqueue_due(now=later) == [
+        "publish_scheduled",
+        "send_pending_emails",
+    ]
+    assert periodic_jobs.enqueue_due(now=later + timedelta(minutes=1)) == [
+        "publish_scheduled"
+    ]
     assert PeriodicJobRun.objects.get(name="purge_old_emails").last_enqueued_at
 
 
