@@ -47,6 +47,7 @@ from events.blocks import EventStreamBlock
 from events.booked import keep_booked
 from events.choices import EventLanguage, RegistrationStatus, Repeat, State, labels
 from events.page_forms import EventPageForm
+from events.when import starts_in_words
 
 CANCEL_SALT = "events.registration.cancel"
 CONFIRMATION_SALT = "events.registration.confirmation"
@@ -1014,15 +1015,18 @@ class Registration(models.Model):
 
     # -- E-mail --
 
-    def send(self, name: str):
+    def send(self, name: str, now=None):
         """E-mail the registrant in their language: "confirmation" (with the
-        .ics and the cancel link), "promoted" or "reminder"."""
+        .ics and the cancel link; no calendar while on the waiting list: the
+        seat is not theirs yet), "promoted" or "reminder" (which says how
+        soon the date starts, seen from ``now``)."""
         from events.ical import occurrence_calendar
 
         occurrence = self.occurrence
+        waiting = self.status == self.Status.WAITING
         with translation.override(self.language):
             (page,) = localized_event_pages([occurrence.page])
-            ics = occurrence_calendar(occurrence, page)
+            ics = None if waiting else occurrence_calendar(occurrence, page)
             context = {
                 "registration": self,
                 "occurrence": occurrence,
@@ -1034,18 +1038,20 @@ class Registration(models.Model):
                     "events:confirmation", self.confirmation_token()
                 ),
                 "waiting_place": self.waiting_place(),
+                "starts": starts_in_words(occurrence, now),
             }
         send_notification(
             to=self.email,
             template=f"events/email/{name}",
             context=context,
             language=self.language,
-            attachments=[("evento.ics", ics, "text/calendar")],
+            attachments=[("evento.ics", ics, "text/calendar")] if ics else [],
         )
 
     @classmethod
     def send_reminders(cls, now=None) -> int:
-        """E-mail every confirmed attendee once, the day before. Each
+        """E-mail every confirmed attendee once, within the reminder window
+        before the start (:func:`events.conf.reminder_hours`). Each
         registration is claimed by a conditional update, so two overlapping
         runs never remind the same person twice."""
         now = now or timezone.now()
@@ -1058,7 +1064,7 @@ class Registration(models.Model):
                 if not claimed:
                     continue
                 cls.objects.select_related("occurrence__page").get(pk=pk).send(
-                    "reminder"
+                    "reminder", now=now
                 )
             sent += 1
         return sent

@@ -110,6 +110,37 @@ def test_full_occurrence_puts_registrant_on_waiting_list_with_place(
     assert "en el lugar 2." in " ".join(outbox()[-1].body.split()), outbox()[-1].body
 
 
+def test_the_waiting_list_gets_no_calendar_until_the_seat_is_theirs(
+    client, occurrence, registration_data
+):
+    taken = RegistrationFactory(occurrence=occurrence, seats=10)
+    response = post(client, occurrence, registration_data)
+    registration = Registration.objects.get(email="lucia@correo.example")
+    assert registration.status == "waiting"
+    page = client.get(response["Location"]).content.decode()
+    assert "Estás en la lista de espera" in page
+    assert f"/es/eventos/{occurrence.pk}.ics" not in page
+    assert "calendar.google.com" not in page
+    assert "/es/eventos/cancelar/" in page
+    (email,) = outbox()
+    assert email.attachments == []
+    assert ".ics" not in email.body
+    # Sent again on request: still no calendar.
+    client.post(
+        f"/es/eventos/{occurrence.pk}/reenviar/", {"email": "lucia@correo.example"}
+    )
+    assert outbox()[-1].attachments == []
+    # Once promoted, the e-mail brings the calendar and the page offers it.
+    taken.cancel()
+    promoted = outbox()[-1]
+    assert promoted.to == ["lucia@correo.example"]
+    assert "se abrieron lugares y ya tienes lugar confirmado" in promoted.body
+    assert promoted.attachments[0][0] == "evento.ics"
+    page = client.get(response["Location"]).content.decode()
+    assert f"/es/eventos/{occurrence.pk}.ics" in page
+    assert "calendar.google.com" in page
+
+
 def test_cancel_promotes_the_waiting_list_in_order_and_emails_them(occurrence):
     taken = RegistrationFactory(occurrence=occurrence, seats=4)
     RegistrationFactory(occurrence=occurrence, seats=6)
