@@ -465,7 +465,7 @@ def _service(number, organization_name, name, kind, town, options, terms, now):
     Phone.objects.create(
         id=_id("phone", name),
         service=service,
-        number=f"+52 {area} 555 {1000 + number:04d}",
+        number=f"+52{area}555{1000 + number:04d}",
         whatsapp=True,
         description="Recepción",
     )

@@ -25,7 +25,7 @@ from datetime import time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -33,6 +33,7 @@ from django.utils.text import slugify
 
 from wagtail.log_actions import log
 
+from convivir.phones import normalize_phone
 from directory import confidentiality, hsds
 from directory.choices import HSDS_DAYS, ServiceLanguage, ServiceStatus, State
 from directory.models import (
@@ -305,6 +306,13 @@ def _coordinate(value, low, high, what):
     return number.quantize(Decimal("0.000001"))
 
 
+def _phone(value) -> str:
+    try:
+        return normalize_phone(value or "")
+    except ValidationError as error:
+        raise ValueError(f"invalid phone number {value!r}") from error
+
+
 def _state(value) -> str:
     text = (value or "").strip().lower()
     if text in State.values:
@@ -427,7 +435,7 @@ def parse_hsds_service(number: int, data: dict, terms: TermIndex) -> Row:
         row.phones.append(
             {
                 "id": _uuid(phone.get("id"), "phone id"),
-                "number": phone.get("number") or "",
+                "number": _phone(phone.get("number")),
                 "description": (phone.get("description") or "")
                 .removesuffix("WhatsApp")
                 .strip(),
@@ -542,7 +550,7 @@ def parse_csv_row(number: int, data: dict, terms: TermIndex) -> Row:
         row.phones.append(
             {
                 "id": uuid.uuid5(NAMESPACE, f"phone:{service_id}"),
-                "number": data["phone"].strip(),
+                "number": _phone(data["phone"]),
                 "description": "",
                 "whatsapp": is_yes("whatsapp"),
             }

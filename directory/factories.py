@@ -109,7 +109,7 @@ class ServiceFactory(DjangoModelFactory):
 
 class PhoneFactory(DjangoModelFactory):
     service = factory.SubFactory(ServiceFactory)
-    number = "+52 962 555 0101"
+    number = "+529625550101"  # stored in E.164, as every entry point stores it
 
     class Meta:
         model = Phone

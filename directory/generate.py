@@ -94,7 +94,7 @@ def generate(count: int, seed: int = 1) -> int:
                 Phone(
                     id=uuid.uuid4(),
                     service=service,
-                    number=f"+52 962 555 {n % 10000:04d}",
+                    number=f"+52962555{n % 10000:04d}",
                     whatsapp=rng.random() < 0.6,
                 )
             )

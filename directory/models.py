@@ -52,6 +52,12 @@ from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES
 from convivir.i18n import in_active_locale
+from convivir.phones import (
+    PhoneNumberField,
+    format_phone,
+    normalized_or_as_typed,
+    phone_digits,
+)
 from convivir.places import Place, directions_url, public_place
 from directory import conf, confidentiality
 from directory.choices import ServiceLanguage, ServiceStatus, State, Weekday
@@ -759,8 +765,7 @@ class Phone(Orderable):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="phones")
-    number = models.CharField(
-        max_length=30,
+    number = PhoneNumberField(
         verbose_name=_("number"),
         help_text=_("With country code, e.g. +52 962 123 4567."),
     )
@@ -779,23 +784,22 @@ class Phone(Orderable):
         verbose_name_plural = _("phones")
 
     def __str__(self):
-        return self.number
-
-    def clean(self):
-        super().clean()
-        if len(self.digits) < 7:
-            raise ValidationError({"number": _("Enter a phone number.")})
+        return self.display
 
     @property
-    def digits(self) -> str:
-        return "".join(c for c in self.number if c.isdigit())
+    def display(self) -> str:
+        """The number as people read it: +52 962 555 0123."""
+        return format_phone(self.number)
 
     def tel_url(self) -> str:
-        prefix = "+" if self.number.strip().startswith("+") else ""
-        return f"tel:{prefix}{self.digits}"
+        # From the normalised number, so one stored before numbers were
+        # checked ("962 555 0123") still calls +52.
+        number = normalized_or_as_typed(self.number)
+        prefix = "+" if number.startswith("+") else ""
+        return f"tel:{prefix}{phone_digits(number)}"
 
     def whatsapp_url(self) -> str:
-        return f"https://wa.me/{self.digits}" if self.whatsapp else ""
+        return f"https://wa.me/{phone_digits(self.number)}" if self.whatsapp else ""
 
 
 class Schedule(Orderable):

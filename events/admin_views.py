@@ -11,7 +11,7 @@ retention purge deletes the personal data.
 """
 
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.contrib import messages
@@ -38,6 +38,7 @@ import django_filters
 
 from convivir.exports import SafeSpreadsheetExportMixin
 from convivir.i18n import default_locale
+from convivir.phones import phone_digits
 from events.models import Occurrence, Registration, RegistrationError, seats_summary
 
 
@@ -83,20 +84,50 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["occurrence", "status", "attended"]
 
 
+def phone_search(query: str) -> Q:
+    """Registrations whose phone holds the digits of ``query`` however they
+    are typed ("962 555 0101" finds "+529625550101"); nothing for a query
+    with few digits (a name or a code)."""
+    digits = phone_digits(query)
+    if len(digits) < 4:
+        return Q(pk__in=[])
+    return Q(phone__contains=digits)
+
+
+def local_time(value: datetime) -> datetime:
+    """An export's time as staff read it: local (America/Mexico_City), to
+    the second, without a time zone (spreadsheets have none)."""
+    return timezone.localtime(value).replace(microsecond=0, tzinfo=None)
+
+
 class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
-    """The list with the seat totals of what is filtered, and the export
-    (written to the audit log; what registrants typed is exported as text,
-    never as a spreadsheet formula)."""
+    """The list with the seat totals of what is filtered and searched, and
+    the export (written to the audit log; what registrants typed is exported
+    as text, never as a spreadsheet formula; times are local)."""
 
     results_template_name = "events/admin/registration_results.html"
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime: {
+            IndexView.FORMAT_XLSX: local_time,
+            IndexView.FORMAT_CSV: lambda value: local_time(value).isoformat(" "),
+        },
+    }
 
     def get_base_queryset(self):
         return Registration.objects.select_related("occurrence__page")
 
+    def search_queryset(self, queryset):
+        searched = super().search_queryset(queryset)
+        if not self.is_searching:
+            return searched
+        return searched | queryset.filter(phone_search(self.search_query))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The same rows as the list: filters and search.
         context["totals"] = seats_summary(
-            self.filter_queryset(self.get_base_queryset())
+            self.search_queryset(self.filter_queryset(self.get_base_queryset()))
         )
         context["check_in_occurrence"] = self._filtered_occurrence()
         return context
@@ -180,10 +211,25 @@ REFUSALS = {
     "duplicate": gettext_lazy(
         "This e-mail address is already registered for this date."
     ),
+    "duplicate_phone": gettext_lazy(
+        "This phone number is already registered for this date."
+    ),
 }
 
 
 class RegistrationCreateView(CreateView):
+    """Adding someone by hand; the message says where they went: confirmed,
+    or on the waiting list and in which place."""
+
+    def get_success_message(self, instance):
+        values = {"code": instance.code, "name": instance.name}
+        if instance.status == Registration.Status.WAITING:
+            return _(
+                "Registration %(code)s for %(name)s added to the waiting list, "
+                "place %(place)s."
+            ) % {**values, "place": instance.waiting_place()}
+        return _("Registration %(code)s for %(name)s confirmed.") % values
+
     def save_instance(self):
         data = self.form.cleaned_data
         return Registration.register(
@@ -201,8 +247,15 @@ class RegistrationCreateView(CreateView):
         try:
             return super().form_valid(form)
         except RegistrationError as error:
-            field = {"duplicate": "email", "too_many_seats": "seats"}.get(error.reason)
-            form.add_error(field, str(REFUSALS.get(error.reason, error.reason)))
+            reason = error.reason
+            if reason == "duplicate" and error.field == "phone":
+                reason = "duplicate_phone"
+            field = {
+                "duplicate": "email",
+                "duplicate_phone": "phone",
+                "too_many_seats": "seats",
+            }.get(reason)
+            form.add_error(field, str(REFUSALS.get(reason, reason)))
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
@@ -351,9 +404,7 @@ class RegistrationViewSet(ModelViewSet):
         ).order_by("name", "pk")
         if query:
             registrations = registrations.filter(
-                Q(name__icontains=query)
-                | Q(code__iexact=query)
-                | Q(phone__icontains=query)
+                Q(name__icontains=query) | Q(code__iexact=query) | phone_search(query)
             )
         totals = seats_summary(occurrence.registrations.all())
         return TemplateResponse(

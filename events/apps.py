@@ -30,6 +30,11 @@ class EventsConfig(AppConfig):
             every=timedelta(minutes=15),
         )
         periodic_jobs.register(
+            "promote_waiting_lists",
+            tasks.promote_waiting_lists_task,
+            every=timedelta(minutes=15),
+        )
+        periodic_jobs.register(
             "purge_event_registrations",
             tasks.purge_event_registrations_task,
             every=timedelta(days=1),

@@ -26,6 +26,14 @@ class EventLanguage(models.TextChoices):
     SIGN = "lsm", _("Mexican Sign Language")
 
 
+class RegistrationStatus(models.TextChoices):
+    """Where a registration stands (``Registration.Status``)."""
+
+    CONFIRMED = "confirmed", _("confirmed")
+    WAITING = "waiting", _("waiting list")
+    CANCELLED = "cancelled", _("cancelled")
+
+
 class Repeat(models.TextChoices):
     WEEKLY = "weekly", _("every week")
     MONTHLY = "monthly", _("every month")

@@ -518,7 +518,7 @@ def _registration(occurrence, page, n, seats, status):
         code=Registration.new_code(),
         name=f"{name} {n + 1}",
         email=f"{page.slug}.{n + 1}@correo.example" if with_email else "",
-        phone="" if with_email else f"+52 962 555 {1000 + n}",
+        phone="" if with_email else f"+52962555{1000 + n}",
         seats=seats,
         language="en" if n % 5 == 1 else "es",
         status=status,

@@ -1,7 +1,6 @@
 """The calendar's filters, the public registration form and the "send me
 the confirmation again" form."""
 
-import re
 from datetime import timedelta
 
 from django import forms
@@ -12,11 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from convivir.forms import PublicForm
 from convivir.i18n import active_locale, default_locale
+from convivir.phones import PhoneFormField
 from events.choices import EventLanguage, State
 from events.models import EventCategory, EventPage, Venue, local_midnight
-
-# Digits with the usual separators; a leading + for an international number.
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ().-]{5,24}$")
 
 
 class EventFilterForm(forms.Form):
@@ -151,15 +148,13 @@ class RegistrationForm(PublicForm):
         help_text=_("We send the confirmation and a reminder here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
+    phone = PhoneFormField(
         label=_("Phone or WhatsApp"),
-        max_length=30,
         required=False,
         help_text=_(
             "If you have no e-mail. You will get a registration code on the "
             "next page: write it down or take a photo."
         ),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     seats = forms.IntegerField(
         label=_("Number of seats"),
@@ -206,14 +201,6 @@ class RegistrationForm(PublicForm):
                 _("You can register at most %(max)s seats at a time.") % {"max": most}
             )
         return seats
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError(
-                _("Write the number with digits only, e.g. +52 962 123 4567.")
-            )
-        return phone
 
     def clean(self):
         cleaned = super().clean()

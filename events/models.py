@@ -6,9 +6,11 @@ wagtail-localize. Dates, capacity and registrations belong to the Spanish
 page's :class:`Occurrence` rows (the *canonical* occurrences): a translation
 shows the same occurrences, so a workshop has one set of seats whatever
 language people register in. Every rule about seats (capacity, the waiting
-list, promotion when someone cancels) lives on :class:`Registration` and
-:class:`Occurrence`, and every entry point (public form, admin, commands)
-calls it.
+list and its promotion) lives in :mod:`events.seats`, called by
+:class:`Registration` (register, cancel) and by :class:`EventPage` when it
+is saved; every entry point (public form, admin, publishing, commands)
+goes through them. A date with registrations is never removed
+(:mod:`events.booked`).
 """
 
 import calendar
@@ -43,11 +45,15 @@ from convivir.i18n import (
 )
 from convivir.models import normalize_email
 from convivir.notifications import send_notification
+from convivir.phones import PhoneNumberField, normalize_phone
 from convivir.places import Place, one_line, public_place
 from events import conf
+from events import seats as seat_rules
 from events.blocks import EventStreamBlock
-from events.choices import EventLanguage, Repeat, State, labels
+from events.booked import keep_booked
+from events.choices import EventLanguage, RegistrationStatus, Repeat, State, labels
 from events.page_forms import EventPageForm
+from events.when import starts_in_words
 
 CANCEL_SALT = "events.registration.cancel"
 CONFIRMATION_SALT = "events.registration.confirmation"
@@ -446,6 +452,28 @@ class EventPage(Page):
             self.occurrences = sorted(rows + added, key=lambda r: r.start)
         return len(added)
 
+    def with_content_json(self, content):
+        """A revision's version of the page, with the booked dates added
+        since that revision (see :mod:`events.booked`)."""
+        page = super().with_content_json(content)
+        keep_booked(page)
+        return page
+
+    def save(self, *args, **kwargs):
+        """Saving the page writes its dates (every publish path: the
+        editor's form, a revision, a scheduled revision, a revert). A date
+        with registrations is never dropped, and a date whose capacity grew
+        or whose waiting list was switched off gives its free seats to
+        those waiting."""
+        update_fields = kwargs.get("update_fields")
+        writes_dates = update_fields is None or "occurrences" in update_fields
+        if writes_dates:
+            keep_booked(self)
+        result = super().save(*args, **kwargs)
+        if writes_dates:
+            seat_rules.promote_all(Occurrence.objects.filter(page=self))
+        return result
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
@@ -685,14 +713,11 @@ class Occurrence(Orderable):
 
     @property
     def seats_taken(self) -> int:
+        """Confirmed seats: the ``with_seats()`` annotation when there is one.
+        The rules (:mod:`events.seats`) always count under the row lock."""
         taken = getattr(self, "taken", None)
         if taken is None:
-            taken = (
-                self.registrations.filter(
-                    status=Registration.Status.CONFIRMED
-                ).aggregate(total=Sum("seats"))["total"]
-                or 0
-            )
+            taken = seat_rules.taken(self)
         return taken
 
     @property
@@ -725,48 +750,20 @@ class Occurrence(Orderable):
     def ics_url(self) -> str:
         return reverse("events:occurrence_ics", args=[self.pk])
 
-    def promote_waiting_list(self) -> list["Registration"]:
-        """Confirm waiting registrations in the order they joined while
-        their seats fit; the first that does not fit stops the promotion
-        (nobody is overtaken). Call with this occurrence locked."""
-        if self.capacity is None:
-            free = None
-        else:
-            taken = (
-                self.registrations.filter(
-                    status=Registration.Status.CONFIRMED
-                ).aggregate(total=Sum("seats"))["total"]
-                or 0
-            )
-            free = self.capacity - taken
-        promoted = []
-        for registration in self.registrations.filter(
-            status=Registration.Status.WAITING
-        ).order_by("created_at", "pk"):
-            if free is not None and registration.seats > free:
-                break
-            registration.status = Registration.Status.CONFIRMED
-            registration.promoted_at = timezone.now()
-            registration.save(update_fields=["status", "promoted_at"])
-            if free is not None:
-                free -= registration.seats
-            promoted.append(registration)
-            if registration.email:
-                registration.send("promoted")
-        return promoted
-
 
 # --- Registrations ----------------------------------------------------------------
 
 
 class RegistrationError(Exception):
-    """A registration that cannot be made; ``reason`` says why and
-    ``existing`` is the earlier registration for a duplicate."""
+    """A registration that cannot be made; ``reason`` says why. For a
+    duplicate, ``existing`` is the earlier registration and ``field`` what
+    they share ("email" or "phone")."""
 
-    def __init__(self, reason: str, existing=None):
+    def __init__(self, reason: str, existing=None, field: str = ""):
         super().__init__(reason)
         self.reason = reason
         self.existing = existing
+        self.field = field
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -803,14 +800,13 @@ class Registration(models.Model):
     some days after the occurrence (:meth:`purge`); the row stays, with the
     seats and attendance, for anonymous counts."""
 
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("confirmed")
-        WAITING = "waiting", _("waiting list")
-        CANCELLED = "cancelled", _("cancelled")
+    Status = RegistrationStatus
 
+    # A date with registrations cannot be deleted (events.booked keeps it
+    # on its page): its registrations, and the counts they give, stay.
     occurrence = models.ForeignKey(
         Occurrence,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="registrations",
         verbose_name=_("occurrence"),
     )
@@ -819,9 +815,7 @@ class Registration(models.Model):
     )
     name = models.CharField(max_length=120, blank=True, verbose_name=_("name"))
     email = models.EmailField(blank=True, db_index=True, verbose_name=_("e-mail"))
-    phone = models.CharField(
-        max_length=30, blank=True, verbose_name=_("phone or WhatsApp")
-    )
+    phone = PhoneNumberField(blank=True, verbose_name=_("phone or WhatsApp"))
     seats = models.PositiveSmallIntegerField(default=1, verbose_name=_("seats"))
     accessibility_needs = models.TextField(
         max_length=500, blank=True, verbose_name=_("accessibility needs")
@@ -905,16 +899,23 @@ class Registration(models.Model):
     ) -> "Registration":
         """Register for an occurrence, in one transaction with the
         occurrence's row locked, so two requests never take the same seat.
-        Raises :class:`RegistrationError` with reason "not_open" (past,
-        closed, not yet open, registration not enabled), "too_many_seats",
-        "full" (and no waiting list) or "duplicate" (this e-mail already has
-        a registration; ``existing`` holds it). Staff adding someone skip
-        the opening dates, never the capacity."""
+        The waiting list is promoted first (:mod:`events.seats`): the
+        newcomer is confirmed when their seats fit in what is left, else
+        waits. Raises :class:`RegistrationError` with reason "not_open"
+        (past, closed, not yet open, registration not enabled),
+        "too_many_seats", "full" (and no waiting list) or "duplicate" (this
+        e-mail address or phone number already has a registration;
+        ``existing`` holds it). Staff adding someone skip the opening dates,
+        never the capacity. Raises ``ValidationError`` for a phone that
+        cannot be one (the forms refuse it first)."""
         now = now or timezone.now()
         email = normalize_email(email)
+        phone = normalize_phone(phone)
         with transaction.atomic():
+            # Only the date's row: locking its page too (the join) would
+            # deadlock with a publish, which locks the page, then its dates.
             occurrence = (
-                Occurrence.objects.select_for_update()
+                Occurrence.objects.select_for_update(of=("self",))
                 .select_related("page")
                 .get(pk=occurrence_id)
             )
@@ -925,34 +926,17 @@ class Registration(models.Model):
                 raise RegistrationError("not_open")
             if seats < 1 or seats > occurrence.max_seats_per_registration:
                 raise RegistrationError("too_many_seats")
-            if email:
-                existing = occurrence.registrations.active().filter(email=email).first()
-                if existing is not None:
-                    raise RegistrationError("duplicate", existing=existing)
-            taken = (
-                occurrence.registrations.filter(status=cls.Status.CONFIRMED).aggregate(
-                    total=Sum("seats")
-                )["total"]
-                or 0
-            )
-            someone_waiting = occurrence.registrations.filter(
-                status=cls.Status.WAITING
-            ).exists()
-            fits = occurrence.capacity is None or (
-                taken + seats <= occurrence.capacity and not someone_waiting
-            )
-            if fits:
-                status = cls.Status.CONFIRMED
-            elif occurrence.waiting_list:
-                status = cls.Status.WAITING
-            else:
+            cls._refuse_duplicate(occurrence, email=email, phone=phone)
+            seat_rules.promote(occurrence, now)
+            status = seat_rules.status_for_newcomer(occurrence, seats)
+            if status is None:
                 raise RegistrationError("full")
             registration = cls.objects.create(
                 occurrence=occurrence,
                 code=cls.new_code(),
                 name=name.strip(),
                 email=email,
-                phone=phone.strip(),
+                phone=phone,
                 seats=seats,
                 accessibility_needs=accessibility_needs.strip(),
                 language=language if language in dict(settings.LANGUAGES) else "es",
@@ -973,6 +957,16 @@ class Registration(models.Model):
         return registration
 
     @staticmethod
+    def _refuse_duplicate(occurrence, *, email: str, phone: str):
+        """One active registration per e-mail address, and per phone, on a
+        date (both compared normalised)."""
+        active = occurrence.registrations.active()
+        for field, value in (("email", email), ("phone", phone)):
+            existing = value and active.filter(**{field: value}).first()
+            if existing:
+                raise RegistrationError("duplicate", existing=existing, field=field)
+
+    @staticmethod
     def new_code() -> str:
         """A short code staff can find a registration by (e.g. at the door,
         for people who registered with a phone number only)."""
@@ -983,7 +977,8 @@ class Registration(models.Model):
 
     def cancel(self, user=None) -> list["Registration"]:
         """Cancel, free the seats and promote the waiting list (those
-        promoted are e-mailed). Returns the promoted registrations."""
+        promoted are e-mailed; nobody once the date has started). Returns
+        the promoted registrations."""
         with transaction.atomic():
             occurrence = Occurrence.objects.select_for_update().get(
                 pk=self.occurrence_id
@@ -1000,7 +995,7 @@ class Registration(models.Model):
                 user=user,
                 title=self.log_label,
             )
-            return occurrence.promote_waiting_list()
+            return seat_rules.promote(occurrence)
 
     def waiting_place(self) -> int | None:
         """1 for the first in line, 2 for the next…; None when not waiting."""
@@ -1071,15 +1066,18 @@ class Registration(models.Model):
 
     # -- E-mail --
 
-    def send(self, name: str):
+    def send(self, name: str, now=None):
         """E-mail the registrant in their language: "confirmation" (with the
-        .ics and the cancel link), "promoted" or "reminder"."""
+        .ics and the cancel link; no calendar while on the waiting list: the
+        seat is not theirs yet), "promoted" or "reminder" (which says how
+        soon the date starts, seen from ``now``)."""
         from events.ical import occurrence_calendar
 
         occurrence = self.occurrence
+        waiting = self.status == self.Status.WAITING
         with translation.override(self.language):
             (page,) = localized_event_pages([occurrence.page])
-            ics = occurrence_calendar(occurrence, page)
+            ics = None if waiting else occurrence_calendar(occurrence, page)
             context = {
                 "registration": self,
                 "occurrence": occurrence,
@@ -1091,18 +1089,20 @@ class Registration(models.Model):
                     "events:confirmation", self.confirmation_token()
                 ),
                 "waiting_place": self.waiting_place(),
+                "starts": starts_in_words(occurrence, now),
             }
         send_notification(
             to=self.email,
             template=f"events/email/{name}",
             context=context,
             language=self.language,
-            attachments=[("evento.ics", ics, "text/calendar")],
+            attachments=[("evento.ics", ics, "text/calendar")] if ics else [],
         )
 
     @classmethod
     def send_reminders(cls, now=None) -> int:
-        """E-mail every confirmed attendee once, the day before. Each
+        """E-mail every confirmed attendee once, within the reminder window
+        before the start (:func:`events.conf.reminder_hours`). Each
         registration is claimed by a conditional update, so two overlapping
         runs never remind the same person twice."""
         now = now or timezone.now()
@@ -1115,7 +1115,7 @@ class Registration(models.Model):
                 if not claimed:
                     continue
                 cls.objects.select_related("occurrence__page").get(pk=pk).send(
-                    "reminder"
+                    "reminder", now=now
                 )
             sent += 1
         return sent

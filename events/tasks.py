@@ -19,3 +19,15 @@ def purge_event_registrations_task() -> int:
     from events.models import Registration
 
     return Registration.purge()
+
+
+@task()
+def promote_waiting_lists_task() -> int:
+    """Periodic: give free seats to those waiting on every date that has not
+    started, in case a change reached the database without going through
+    the seat rules (see :func:`events.seats.promote_all`). Returns how many
+    registrations were promoted."""
+    from events.models import Occurrence
+    from events.seats import promote_all
+
+    return len(promote_all(Occurrence.objects.all()))

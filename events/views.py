@@ -336,6 +336,16 @@ def register(request, pk):
 
 def _registration_problem(form, error, state, context) -> int:
     """Put a refused registration's reason on the form; the status code."""
+    if error.reason == "duplicate" and error.field == "phone":
+        form.add_error(
+            "phone",
+            _(
+                "This phone number is already registered for this date. Your "
+                "registration code is on the page you saw when you registered; "
+                "at the door, staff can also find you by this number."
+            ),
+        )
+        return 200
     if error.reason == "duplicate":
         email = form.cleaned_data["email"]
         form.add_error(

@@ -576,7 +576,7 @@ def _volunteers(networks, opportunities):
             opportunity=(by_network.get(network.pk) or [None])[0],
             name=name,
             email=email,
-            phone=f"+52 962 555 01{index:02d}",
+            phone=f"+5296255501{index:02d}",
             municipality=network.municipality,
             languages=["es", "ht"] if "Jean" in name else ["es"],
             skills=["teaching", "cooking"] if index % 2 else ["interpreting"],

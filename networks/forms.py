@@ -10,11 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from convivir.forms import PublicForm
+from convivir.phones import PhoneFormField
 from networks.choices import Skill, SpokenLanguage, TimeOfDay, Weekday
 from networks.models import ProtectionNetwork, Volunteer, VolunteerOpportunity
 
-# Digits with the usual separators; a leading + for an international number.
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ().-]{5,24}$")
 NETWORK_PREFIX = "network-"
 OPPORTUNITY_PREFIX = "opportunity-"
 
@@ -35,12 +34,10 @@ class VolunteerSignupForm(PublicForm):
         help_text=_("We will send you a link to confirm your sign-up."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
+    phone = PhoneFormField(
         label=_("Phone or WhatsApp"),
-        max_length=30,
         required=False,
         help_text=_("Only your network's coordinators will see it."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     municipality = forms.CharField(
         label=_("Municipality where you live"), max_length=80
@@ -123,14 +120,6 @@ class VolunteerSignupForm(PublicForm):
         self.fields["interest"].choices = choices
         if initial_interest:
             self.fields["interest"].initial = initial_interest
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError(
-                _("Write the number with digits only, e.g. +52 962 123 4567.")
-            )
-        return phone
 
     def clean(self):
         cleaned = super().clean()

@@ -48,6 +48,7 @@ from convivir.notifications import (
     send_notification,
     supported_language,
 )
+from convivir.phones import PhoneNumberField, normalize_phone
 from convivir.places import Place, public_place
 from networks import conf
 from networks.choices import (
@@ -544,9 +545,7 @@ class Volunteer(models.Model):
     )
     name = models.CharField(max_length=120, verbose_name=_("name"))
     email = models.EmailField(db_index=True, verbose_name=_("e-mail"))
-    phone = models.CharField(
-        max_length=30, blank=True, verbose_name=_("phone or WhatsApp")
-    )
+    phone = PhoneNumberField(blank=True, verbose_name=_("phone or WhatsApp"))
     municipality = models.CharField(max_length=80, verbose_name=_("municipality"))
     languages = models.JSONField(default=list, verbose_name=_("languages spoken"))
     other_language = models.CharField(
@@ -657,6 +656,8 @@ class Volunteer(models.Model):
         link instead. The visitor sees the same page in every case, so the
         form never reveals whether an address is known."""
         email = normalize_email(data.pop("email"))
+        if "phone" in data:
+            data["phone"] = normalize_phone(data["phone"])
         language = supported_language(language)
         try:
             with transaction.atomic():

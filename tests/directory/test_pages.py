@@ -8,6 +8,7 @@ import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -229,3 +230,30 @@ def test_service_and_organization_pages_at_fixed_queries(
     LocationFactory(organization=shelter.organization)
     with django_assert_max_num_queries(25):
         client.get(f"/es/buscar-ayuda/organizacion/{shelter.organization.slug}/")
+
+
+def test_phones_are_shown_readably_and_linked_from_the_normalised_number(
+    client, directory_page
+):
+    service = ServiceFactory(
+        name="Comedor Esperanza",
+        slug="comedor-esperanza",
+        last_verified_at=timezone.now(),
+    )
+    # Stored as an editor typed it before numbers were normalised.
+    PhoneFactory(service=service, number="962-555-0123", whatsapp=True)
+    PhoneFactory(service=service, number="+50255551234")
+    html = client.get("/es/buscar-ayuda/servicio/comedor-esperanza/").content.decode()
+    assert 'href="tel:+529625550123"' in html
+    assert 'href="https://wa.me/529625550123"' in html
+    assert ">+52 962 555 0123</a>" in html
+    assert 'href="tel:+50255551234">+502 5555 1234</a>' in html
+
+
+def test_the_admin_stores_a_phone_normalised_and_refuses_an_impossible_one():
+    from directory.models import Phone
+
+    field = Phone._meta.get_field("number").formfield()
+    assert field.clean("962 555 0123") == "+529625550123"
+    with pytest.raises(ValidationError):
+        field.clean("5555 1234")

@@ -102,13 +102,17 @@ def test_staff_add_someone_by_hand_within_capacity(staff_client, booked):
     response = staff_client.post("/admin/events_registration/new/", data)
     assert response.status_code == 302
     elena = Registration.objects.get(name="Elena por teléfono")
-    # Four seats free, but Cata was waiting first: Elena waits too.
+    # Four seats were free, but Cata was waiting first and fits: she gets her
+    # seat first, and Elena's four no longer fit.
     assert elena.status == "waiting" and elena.added_by.username == "staff"
+    assert Registration.objects.get(name="Cata").status == "confirmed"
+    assert elena.phone == "+529625550101"
 
     booked.waiting_list = False
     booked.save()
     response = staff_client.post(
-        "/admin/events_registration/new/", {**data, "name": "Fede", "seats": "1"}
+        "/admin/events_registration/new/",
+        {**data, "name": "Fede", "seats": "4", "phone": "+52 962 555 0102"},
     )
     assert response.status_code == 200
     assert "esta fecha está llena y no hay lista de espera" in response.content.decode()
@@ -207,3 +211,108 @@ def test_nobody_deletes_a_registration(admin_client, booked):
     )
     assert response.status_code in (302, 403)
     assert Registration.objects.filter(pk=registration.pk).exists()
+
+
+def test_staff_adding_someone_is_told_confirmed_or_their_waiting_place(
+    staff_client, occurrence
+):
+    RegistrationFactory(occurrence=occurrence, seats=9)
+    data = {
+        "occurrence": occurrence.pk,
+        "name": "Elena",
+        "email": "",
+        "phone": "962-555-0101",
+        "seats": "1",
+        "accessibility_needs": "",
+        "language": "es",
+    }
+    url = "/admin/events_registration/new/"
+    html = staff_client.post(url, data, follow=True).content.decode()
+    elena = Registration.objects.get(name="Elena")
+    assert elena.status == "confirmed" and elena.phone == "+529625550101"
+    assert f"Inscripción {elena.code} de Elena confirmada." in html
+    for place, (name, phone) in enumerate(
+        [("Fede", "962 555 0102"), ("Gil", "962 555 0103")], start=1
+    ):
+        html = staff_client.post(
+            url, {**data, "name": name, "phone": phone}, follow=True
+        ).content.decode()
+        registration = Registration.objects.get(name=name)
+        assert registration.status == "waiting"
+        assert (
+            f"Inscripción {registration.code} de {name} agregada a la lista de "
+            f"espera, lugar {place}."
+        ) in html
+
+
+def test_staff_cannot_add_the_same_phone_twice_or_an_impossible_one(
+    staff_client, occurrence
+):
+    data = {
+        "occurrence": occurrence.pk,
+        "name": "Elena",
+        "email": "",
+        "phone": "+52 962 555 0101",
+        "seats": "1",
+        "accessibility_needs": "",
+        "language": "es",
+    }
+    url = "/admin/events_registration/new/"
+    assert staff_client.post(url, data).status_code == 302
+    response = staff_client.post(url, {**data, "phone": "962-555-0101"})
+    assert response.status_code == 200
+    assert "Este teléfono ya está inscrito en esta fecha." in response.content.decode()
+    response = staff_client.post(url, {**data, "phone": "5555 1234"})
+    assert "necesita su código de país" in response.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_staff_find_a_phone_however_they_type_it(staff_client, occurrence):
+    RegistrationFactory(occurrence=occurrence, name="Elena", phone="+529625550101")
+    RegistrationFactory(occurrence=occurrence, name="Fede", phone="+529625550999")
+    html = staff_client.get(
+        "/admin/events_registration/", {"q": "962 555 0101"}
+    ).content.decode()
+    assert "Elena" in html and "Fede" not in html
+    html = staff_client.get(
+        f"/admin/events_registration/check-in/{occurrence.pk}/", {"q": "962-555-0101"}
+    ).content.decode()
+    assert "Elena" in html and "Fede" not in html
+
+
+def test_seat_totals_follow_the_search_as_well_as_the_filters(staff_client, booked):
+    url = f"/admin/events_registration/?occurrence={booked.pk}&q=Ana"
+    html = staff_client.get(url).content.decode()
+    assert "Ana Gómez" in html and "Beto Ruiz" not in html
+    assert "1 inscripción: 4 lugares confirmados, 0 en espera, 0 cancelados" in html
+
+
+def test_exports_show_local_times_without_microseconds(staff_client, occurrence):
+    from datetime import datetime
+
+    import openpyxl
+
+    from tests.events.conftest import local
+
+    RegistrationFactory(
+        occurrence=occurrence,
+        name="Ana",
+        created_at=local(2030, 1, 2, 10, 30, 15, 123456),
+        attended_at=local(2030, 1, 9, 18, 5, 1, 999999),
+    )
+    url = f"/admin/events_registration/?occurrence={occurrence.pk}&export="
+    response = staff_client.get(url + "csv")
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(content)))
+    values = dict(zip(header, row, strict=True))
+    assert values["Inscrita el"] == "2030-01-02 10:30:15"
+    assert values["Asistencia"] == "2030-01-09 18:05:01"
+
+    response = staff_client.get(url + "xlsx")
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(b"".join(response.streaming_content))
+    ).active
+    header, row = list(sheet.iter_rows(values_only=True))
+    values = dict(zip(header, row, strict=True))
+    assert values["Inscrita el"] == datetime(2030, 1, 2, 10, 30, 15)
+    assert values["Asistencia"] == datetime(2030, 1, 9, 18, 5, 1)

@@ -15,15 +15,19 @@ import pytest
 
 from convivir.periodic import periodic_jobs
 from events.factories import OccurrenceFactory, RegistrationFactory
-from events.models import Registration, seats_summary
-from tests.events.conftest import outbox
+from events.models import Registration, local_midnight, seats_summary
+from tests.events.conftest import local, outbox
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tomorrow(event):
-    start = timezone.now() + timedelta(hours=20)
+def tomorrow(event, settings):
+    """A date tomorrow at 10:00 (local), inside the reminder window."""
+    settings.EVENTS_REMINDER_HOURS = 48
+    start = local_midnight(timezone.localdate() + timedelta(days=1)) + timedelta(
+        hours=10
+    )
     return OccurrenceFactory(page=event, start=start, end=start + timedelta(hours=2))
 
 
@@ -35,7 +39,8 @@ def test_reminders_go_once_to_confirmed_attendees_with_email(tomorrow, event):
     RegistrationFactory(
         occurrence=tomorrow, email="en@x.example", language="en", name="Ann"
     )
-    later = OccurrenceFactory(page=event)  # in two days: not yet
+    in_three_days = timezone.now() + timedelta(days=3)
+    later = OccurrenceFactory(page=event, start=in_three_days)  # not yet
     RegistrationFactory(occurrence=later, email="later@x.example")
 
     out = StringIO()
@@ -46,12 +51,97 @@ def test_reminders_go_once_to_confirmed_attendees_with_email(tomorrow, event):
 
     sent = {m.to[0]: m for m in outbox()}
     assert set(sent) == {"ana@x.example", "en@x.example"}
-    assert sent["ana@x.example"].subject == "Mañana: Taller de murales"
+    assert sent["ana@x.example"].subject == "Mañana a las 10:00: Taller de murales"
     assert confirmed.code in sent["ana@x.example"].body
     assert "/es/eventos/cancelar/" in sent["ana@x.example"].body
-    assert sent["en@x.example"].subject == "Tomorrow: Taller de murales"
+    assert sent["en@x.example"].subject == "Tomorrow at 10:00: Taller de murales"
     confirmed.refresh_from_db()
     assert confirmed.reminder_sent_at is not None
+
+
+@pytest.mark.parametrize(
+    "now,start,all_day,spanish,english",
+    [
+        (
+            (2030, 3, 14, 8, 0),
+            (2030, 3, 14, 18, 0),
+            False,
+            ("Hoy a las 18:00: Taller de murales", "es hoy a las 18:00"),
+            ("Today at 18:00: Taller de murales", "is today at 18:00"),
+        ),
+        (
+            (2030, 3, 13, 12, 0),
+            (2030, 3, 14, 10, 0),
+            False,
+            ("Mañana a las 10:00: Taller de murales", "es mañana a las 10:00"),
+            ("Tomorrow at 10:00: Taller de murales", "is tomorrow at 10:00"),
+        ),
+        (
+            (2030, 3, 13, 23, 30),
+            (2030, 3, 14, 0, 30),
+            False,
+            ("Mañana a las 00:30: Taller de murales", "es mañana a las 00:30"),
+            ("Tomorrow at 00:30: Taller de murales", "is tomorrow at 00:30"),
+        ),
+        (
+            (2030, 3, 11, 9, 0),
+            (2030, 3, 14, 10, 0),
+            False,
+            (
+                "El 14 de marzo a las 10:00: Taller de murales",
+                "es el 14 de marzo a las 10:00",
+            ),
+            (
+                "On March 14 at 10:00: Taller de murales",
+                "is on March 14 at 10:00",
+            ),
+        ),
+        (
+            (2030, 3, 13, 18, 0),
+            (2030, 3, 14, 0, 0),
+            True,
+            ("Mañana: Taller de murales", "es mañana y estás"),
+            ("Tomorrow: Taller de murales", "is tomorrow and you"),
+        ),
+    ],
+)
+def test_the_reminder_says_when_in_the_registrants_language(
+    event, settings, now, start, all_day, spanish, english
+):
+    settings.EVENTS_REMINDER_HOURS = 96
+    start = local(*start)
+    occurrence = OccurrenceFactory(
+        page=event, start=start, end=start + timedelta(hours=2), all_day=all_day
+    )
+    RegistrationFactory(occurrence=occurrence, email="ana@x.example")
+    RegistrationFactory(occurrence=occurrence, email="ann@x.example", language="en")
+    assert Registration.send_reminders(now=local(*now)) == 2
+    sent = {m.to[0]: m for m in outbox()}
+    for address, (subject, text) in (
+        ("ana@x.example", spanish),
+        ("ann@x.example", english),
+    ):
+        message = sent[address]
+        assert message.subject == subject
+        assert text in " ".join(message.body.split())
+        html = " ".join(message.alternatives[0][0].split())
+        assert text in html
+
+
+def test_all_day_dates_name_their_day_in_the_reminder_and_on_the_page(
+    client, event, settings
+):
+    settings.EVENTS_REMINDER_HOURS = 48
+    start = local(2030, 3, 14)
+    occurrence = OccurrenceFactory(
+        page=event, start=start, end=local(2030, 3, 14, 23, 59), all_day=True
+    )
+    RegistrationFactory(occurrence=occurrence, email="ana@x.example")
+    Registration.send_reminders(now=local(2030, 3, 13, 9))
+    (message,) = outbox()
+    assert "Jueves 14 de marzo de 2030, todo el día" in message.body
+    html = client.get("/es/eventos/taller-de-murales/").content.decode()
+    assert "Jueves 14 de marzo de 2030, todo el día" in html
 
 
 def test_reminder_is_not_sent_twice_when_runs_overlap(tomorrow):

@@ -85,7 +85,7 @@ def test_phone_only_registration_gets_a_code_and_no_email(
         client, occurrence, registration_data, email="", phone="+52 962 111 2233"
     )
     registration = Registration.objects.get()
-    assert registration.phone == "+52 962 111 2233" and registration.email == ""
+    assert registration.phone == "+529621112233" and registration.email == ""
     page = client.get(response["Location"]).content.decode()
     assert registration.code in page
     assert "Anota este código" in page
@@ -110,14 +110,35 @@ def test_full_occurrence_puts_registrant_on_waiting_list_with_place(
     assert "en el lugar 2." in " ".join(outbox()[-1].body.split()), outbox()[-1].body
 
 
-def test_nobody_overtakes_the_waiting_list(occurrence):
-    RegistrationFactory(occurrence=occurrence, seats=9)
-    waiting = Registration.register(
-        occurrence.pk, name="A", email="a@x.example", seats=2
+def test_the_waiting_list_gets_no_calendar_until_the_seat_is_theirs(
+    client, occurrence, registration_data
+):
+    taken = RegistrationFactory(occurrence=occurrence, seats=10)
+    response = post(client, occurrence, registration_data)
+    registration = Registration.objects.get(email="lucia@correo.example")
+    assert registration.status == "waiting"
+    page = client.get(response["Location"]).content.decode()
+    assert "Estás en la lista de espera" in page
+    assert f"/es/eventos/{occurrence.pk}.ics" not in page
+    assert "calendar.google.com" not in page
+    assert "/es/eventos/cancelar/" in page
+    (email,) = outbox()
+    assert email.attachments == []
+    assert ".ics" not in email.body
+    # Sent again on request: still no calendar.
+    client.post(
+        f"/es/eventos/{occurrence.pk}/reenviar/", {"email": "lucia@correo.example"}
     )
-    # One seat is free, but someone is already waiting.
-    late = Registration.register(occurrence.pk, name="B", email="b@x.example", seats=1)
-    assert waiting.status == late.status == "waiting"
+    assert outbox()[-1].attachments == []
+    # Once promoted, the e-mail brings the calendar and the page offers it.
+    taken.cancel()
+    promoted = outbox()[-1]
+    assert promoted.to == ["lucia@correo.example"]
+    assert "se abrieron lugares y ya tienes lugar confirmado" in promoted.body
+    assert promoted.attachments[0][0] == "evento.ics"
+    page = client.get(response["Location"]).content.decode()
+    assert f"/es/eventos/{occurrence.pk}.ics" in page
+    assert "calendar.google.com" in page
 
 
 def test_cancel_promotes_the_waiting_list_in_order_and_emails_them(occurrence):
@@ -337,3 +358,62 @@ def test_cancelling_twice_says_so(client, occurrence):
 def test_signed_payload_of_another_shape_is_refused(client, occurrence):
     token = signing.dumps([1, 2], salt=CANCEL_SALT)
     assert client.get(f"/es/eventos/cancelar/{token}/").status_code == 400
+
+
+# --- Phones -----------------------------------------------------------------------
+
+
+def test_the_same_phone_typed_differently_is_a_duplicate(
+    client, occurrence, registration_data
+):
+    first = post(client, occurrence, registration_data, email="", phone="962-555-0101")
+    assert first.status_code == 302
+    response = post(
+        client, occurrence, registration_data, email="", phone="962 555 0101"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_phone_error"' in html
+    assert "Este teléfono ya está inscrito en esta fecha" in html
+    (registration,) = Registration.objects.all()
+    assert registration.phone == "+529625550101" and registration.seats == 2
+
+
+def test_model_refuses_a_phone_already_registered_in_another_format(occurrence):
+    Registration.register(occurrence.pk, name="A", phone="+52 962 555 0101")
+    with pytest.raises(RegistrationError) as error:
+        Registration.register(occurrence.pk, name="B", phone="(962) 555-0101")
+    assert error.value.reason == "duplicate" and error.value.field == "phone"
+    # Another date, or a cancelled registration, is no duplicate.
+    Registration.register(
+        OccurrenceFactory(page=occurrence.page).pk, name="A", phone="9625550101"
+    )
+    Registration.objects.get(occurrence=occurrence).cancel()
+    Registration.register(occurrence.pk, name="A", phone="962.555.0101")
+
+
+def test_a_number_that_cannot_be_a_phone_is_refused_next_to_the_field(
+    client, occurrence, registration_data
+):
+    response = post(client, occurrence, registration_data, email="", phone="5555 1234")
+    html = response.content.decode()
+    assert 'id="id_phone_error"' in html
+    assert "necesita su código de país, por ejemplo +502 para Guatemala" in html
+    assert Registration.objects.count() == 0
+
+
+def test_stored_phones_are_normalised_by_the_migration(occurrence):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    typed = RegistrationFactory(occurrence=occurrence, phone="962-555-0101")
+    odd = RegistrationFactory(occurrence=occurrence, phone="pregunte en el albergue")
+    empty = RegistrationFactory(occurrence=occurrence, phone="")
+    migration = import_module("events.migrations.0003_registration_phone_e164")
+    migration.normalize_phones(apps, None)
+    for registration in (typed, odd, empty):
+        registration.refresh_from_db()
+    assert typed.phone == "+529625550101"
+    assert odd.phone == "pregunte en el albergue"
+    assert empty.phone == ""

@@ -73,6 +73,7 @@ def test_errors_are_in_english_on_the_english_form(client, signup_data):
     ("field", "value", "message"),
     [
         ("phone", "llámame", "Escribe el número solo con dígitos"),
+        ("phone", "5555 1234", "necesita su código de país, por ejemplo +502"),
         ("interest", "network-999999", "Escoja una opción válida."),
         ("interest", "opportunity-abc", "Escoja una opción válida."),
         ("languages", ["xx"], "Escoja una opción válida."),

@@ -108,3 +108,23 @@ def test_spanish_coordinator_of_an_english_volunteer_reads_spanish(
     subjects = {m.to[0]: m.subject for m in mail.outbox[1:]}
     assert subjects["ana@redes.example"] == "Nueva persona voluntaria en Red Tapachula"
     assert subjects["lucia@correo.example"] == "Welcome to Red Tapachula"
+
+
+def test_the_volunteers_phone_is_stored_in_one_format(client, signup_data):
+    response = client.post(SIGNUP_URL, {**signup_data, "phone": "962-123-4567"})
+    assert response.status_code == 302
+    assert Volunteer.objects.get().phone == "+529621234567"
+
+
+def test_stored_phones_are_normalised_by_the_migration(network_a):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from networks.factories import VolunteerFactory
+
+    volunteer = VolunteerFactory(network=network_a, phone="962 555 0100")
+    migration = import_module("networks.migrations.0005_volunteer_phone_e164")
+    migration.normalize_phones(apps, None)
+    volunteer.refresh_from_db()
+    assert volunteer.phone == "+529625550100"

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0005_hidden_notice"),
+        ("directory", "0006_phone_number_e164"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("networks", "0004_member_organisation_directory_entry"),
+        ("networks", "0005_volunteer_phone_e164"),
     ]
 
     operations = [

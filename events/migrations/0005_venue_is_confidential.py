@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0002_seed_categories"),
+        ("events", "0004_booked_dates_are_protected"),
     ]
 
     operations = [
