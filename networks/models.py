@@ -595,12 +595,12 @@ class Volunteer(models.Model):
         ordering = ["-confirmed_at", "-created_at"]
         indexes = [models.Index(fields=["network", "status"])]
         constraints = [
-            # Two sign-ups sent at once with one address must not both wait
-            # for confirmation (and both reach coordinators).
+            # Two sign-ups sent at once with one address for one network must
+            # not both wait for confirmation (and both reach coordinators).
             models.UniqueConstraint(
-                fields=["email"],
+                fields=["email", "network"],
                 condition=Q(confirmed_at__isnull=True),
-                name="networks_one_pending_signup_per_email",
+                name="networks_one_pending_signup_per_email_and_network",
             )
         ]
 
@@ -618,11 +618,14 @@ class Volunteer(models.Model):
     @classmethod
     def sign_up(cls, *, language: str, **data) -> "Volunteer":
         """Record a sign-up and e-mail the confirmation link, in one
-        transaction. A pending sign-up with the same address is updated
-        (and gets a new link) instead of duplicated; an address already
-        confirmed for the same network gets a reminder with its "my data"
-        link instead. The visitor sees the same page in every case, so the
-        form never reveals whether an address is known."""
+        transaction. A pending sign-up with the same address for the same
+        network is updated (its older link stops working) instead of
+        duplicated; one for another network is kept. The new link confirms
+        every pending sign-up of the address made until then, and its e-mail
+        names them. An address already confirmed for the same network gets a
+        reminder with its "my data" link instead. The visitor sees the same
+        page in every case, so the form never reveals whether an address is
+        known."""
         email = normalize_email(data.pop("email"))
         language = supported_language(language)
         try:
@@ -645,8 +648,7 @@ class Volunteer(models.Model):
         volunteer = (
             cls.objects.select_for_update()
             .pending()
-            .filter(email=email)
-            .order_by("-created_at")
+            .filter(email=email, network=data["network"])
             .first()
         ) or cls(email=email, created_at=now)
         for field, value in data.items():
@@ -658,6 +660,7 @@ class Volunteer(models.Model):
         volunteer.status = cls.Status.NEW
         volunteer.status_changed_at = now
         volunteer.save()
+        together = volunteer.signed_up_together()
         volunteer._send(
             "confirm_signup",
             context={
@@ -665,10 +668,34 @@ class Volunteer(models.Model):
                     "networks:confirm", volunteer.confirmation_token()
                 ),
                 "valid_days": conf.confirmation_days(),
+                "count": len(together),
+                "networks": cls.networks_text(together),
             },
             with_data_link=True,
         )
         return volunteer
+
+    def signed_up_together(self) -> list["Volunteer"]:
+        """The pending sign-ups this one's confirmation link confirms: those
+        of the address sent a link no later than this one, by network name.
+        The newest link confirms them all; an older one confirms no sign-up
+        made after it, which its e-mail and page did not name. (No link
+        rewrites another sign-up's row: two sign-ups sent at once for two
+        networks never wait for each other.)"""
+        return list(
+            type(self)
+            .objects.pending()
+            .filter(
+                email=self.email,
+                confirmation_sent_at__lte=self.confirmation_sent_at,
+            )
+            .select_related("network")
+            .order_by("network__name", "pk")
+        )
+
+    @staticmethod
+    def networks_text(volunteers) -> str:
+        return ", ".join(volunteer.network.name for volunteer in volunteers)
 
     def confirmation_token(self) -> str:
         return signing.dumps(
@@ -704,56 +731,71 @@ class Volunteer(models.Model):
             raise cls.LinkError("used")
         return volunteer
 
-    def confirm(self) -> "Volunteer":
-        """Mark the address confirmed; the network's coordinators are told
-        and the volunteer is welcomed, each in their own language. Works on
-        the row as it is under lock: a newer sign-up that replaced this link
-        (another network, say) makes it invalid. Returns the confirmed row."""
+    def confirm(self) -> list["Volunteer"]:
+        """Confirm the address: this sign-up and the pending ones its link
+        stands for (see :meth:`signed_up_together`). Each network's
+        coordinators are told and the volunteer is welcomed to each network,
+        everyone in their own language. Works on the rows as they are under
+        lock: a newer sign-up for the same network, which replaced this link,
+        makes it invalid. Returns the confirmed rows, by network name."""
         with transaction.atomic():
-            locked = (
+            locked = list(
                 type(self)
                 .objects.select_for_update()
-                .filter(pk=self.pk)
-                .select_related("network")
-                .first()
-            )
-            if locked is None or locked.confirmation_nonce != self.confirmation_nonce:
-                raise self.LinkError("invalid")
-            if locked.confirmed_at is not None:
-                raise self.LinkError("used")
-            now = timezone.now()
-            locked.confirmed_at = now
-            locked.status = self.Status.NEW
-            locked.status_changed_at = now
-            locked.save(update_fields=["confirmed_at", "status", "status_changed_at"])
-            log(instance=locked, action="networks.confirm", title=locked.log_label)
-            admin_url = settings.BASE_URL + reverse(
-                "networks_volunteer:inspect", args=[locked.pk]
-            )
-            for user in locked.network.coordinator_users():
-                if not user.email:
-                    continue
-                send_notification(
-                    to=user.email,
-                    template="networks/email/new_volunteer",
-                    context={
-                        "volunteer": locked,
-                        "network": locked.network,
-                        "admin_url": admin_url,
-                        "coordinator": user,
-                    },
-                    language=_user_language(user),
-                )
-            locked._send(
-                "welcome",
-                context={
-                    "conduct_url": locked.absolute(
-                        "networks:conduct", locked.conduct_token()
+                .filter(
+                    Q(pk=self.pk)
+                    | Q(
+                        email=self.email,
+                        confirmation_sent_at__lte=self.confirmation_sent_at,
+                        confirmed_at__isnull=True,
                     )
-                },
-                with_data_link=True,
+                )
+                .order_by("pk")
             )
-        return locked
+            this = next((row for row in locked if row.pk == self.pk), None)
+            if this is None or this.confirmation_nonce != self.confirmation_nonce:
+                raise self.LinkError("invalid")
+            if this.confirmed_at is not None:
+                raise self.LinkError("used")
+            confirmed = this.signed_up_together()
+            for volunteer in confirmed:
+                volunteer._confirm_one()
+        return confirmed
+
+    def _confirm_one(self):
+        """Confirm this row (locked by :meth:`confirm`) and tell its
+        network's coordinators, who get a link to the admin and nothing
+        about the person: what sits in their mailbox stays there when the
+        volunteer deletes their data."""
+        now = timezone.now()
+        self.confirmed_at = now
+        self.status = self.Status.NEW
+        self.status_changed_at = now
+        self.save(update_fields=["confirmed_at", "status", "status_changed_at"])
+        log(instance=self, action="networks.confirm", title=self.log_label)
+        admin_url = settings.BASE_URL + reverse(
+            "networks_volunteer:inspect", args=[self.pk]
+        )
+        for user in self.network.coordinator_users():
+            if not user.email:
+                continue
+            send_notification(
+                to=user.email,
+                template="networks/email/new_volunteer",
+                context={
+                    "network": self.network,
+                    "admin_url": admin_url,
+                    "coordinator": user,
+                },
+                language=_user_language(user),
+            )
+        self._send(
+            "welcome",
+            context={
+                "conduct_url": self.absolute("networks:conduct", self.conduct_token())
+            },
+            with_data_link=True,
+        )
 
     # -- Safeguarding and the pipeline --
 

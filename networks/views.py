@@ -111,11 +111,24 @@ def confirm(request, token):
         return _link_problem(request, error.reason)
     if request.method == "POST":
         try:
-            volunteer = volunteer.confirm()
+            confirmed = volunteer.confirm()
         except Volunteer.LinkError as error:
             return _link_problem(request, error.reason)
-        return render(request, "networks/confirmed.html", {"volunteer": volunteer})
-    return render(request, "networks/confirm.html", {"volunteer": volunteer})
+        return render(
+            request,
+            "networks/confirmed.html",
+            {"count": len(confirmed), "networks": Volunteer.networks_text(confirmed)},
+        )
+    together = volunteer.signed_up_together()
+    return render(
+        request,
+        "networks/confirm.html",
+        {
+            "volunteer": volunteer,
+            "count": len(together),
+            "networks": Volunteer.networks_text(together),
+        },
+    )
 
 
 @never_cache

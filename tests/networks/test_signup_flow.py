@@ -68,10 +68,10 @@ def test_sign_up_confirm_and_reach_only_the_networks_coordinators(
     assert set(by_recipient) == {"ana@redes.example", "lucia@correo.example"}
     to_coordinator = by_recipient["ana@redes.example"]
     assert to_coordinator.subject == "Nueva persona voluntaria en Red Tapachula"
-    assert "Lucía Pérez" in to_coordinator.body
     assert f"/admin/networks_volunteer/inspect/{volunteer.pk}/" in to_coordinator.body
-    # The coordinator's e-mail names the volunteer but keeps contact details
-    # in the admin.
+    # The coordinator's e-mail says who to open in the admin, and nothing
+    # about them: their details stay in the admin.
+    assert "Lucía Pérez" not in to_coordinator.body
     assert "+52 962 123 4567" not in to_coordinator.body
     welcome = by_recipient["lucia@correo.example"]
     assert welcome.subject == "Te damos la bienvenida a Red Tapachula"
