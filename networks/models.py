@@ -38,11 +38,8 @@ from wagtail.search import index
 from convivir.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from convivir.i18n import active_locale, default_locale, in_active_locale
 from convivir.models import normalize_email
-from convivir.notifications import (
-    forget_recipient,
-    send_notification,
-    supported_language,
-)
+from convivir.notifications import send_notification, supported_language
+from convivir.privacy.links import data_link_url
 from networks import conf
 from networks.choices import (
     MemberKind,
@@ -59,6 +56,8 @@ COORDINATORS_GROUP = "Network coordinators"
 # One salt per purpose: a link made for one thing never opens another.
 CONFIRM_SALT = "networks.volunteer.confirm"
 CONDUCT_SALT = "networks.volunteer.conduct"
+# "My data" links made before the self-service moved to the core; they only
+# lead there until they expire.
 DATA_SALT = "networks.volunteer.data"
 
 
@@ -886,21 +885,14 @@ class Volunteer(models.Model):
         log(instance=self, action="networks.note", user=user, title=self.log_label)
         return note
 
-    # -- The volunteer's own data --
-
-    @staticmethod
-    def data_token(email: str) -> str:
-        """A "my data" link for the address. It names the sign-ups by number,
-        never the address itself: a signed value can be read by anyone who
-        sees the link (access logs, a shared phone's history)."""
-        ids = sorted(Volunteer.objects.with_email(email).values_list("pk", flat=True))
-        return signing.dumps({"v": ids}, salt=DATA_SALT)
+    # -- The volunteer's own data (see networks.privacy) --
 
     @staticmethod
     def email_from_data_token(token: str) -> str:
-        """The address a "my data" link is for. Raises :class:`LinkError`
-        when the link is expired, tampered with, or its data already
-        deleted."""
+        """The address an old "my data" link (made before the self-service
+        moved to the core, naming the sign-ups by number) is for. Raises
+        :class:`LinkError` when the link is expired, tampered with, or its
+        data already deleted."""
         try:
             payload = signing.loads(
                 token, salt=DATA_SALT, max_age=timedelta(days=conf.link_days())
@@ -909,7 +901,8 @@ class Volunteer(models.Model):
             raise Volunteer.LinkError("expired") from error
         except signing.BadSignature as error:
             raise Volunteer.LinkError("invalid") from error
-        ids = [pk for pk in payload.get("v") or [] if isinstance(pk, int)]
+        ids = payload.get("v") if isinstance(payload, dict) else None
+        ids = [pk for pk in ids or [] if isinstance(pk, int)]
         email = (
             Volunteer.objects.filter(pk__in=ids).values_list("email", flat=True).first()
         )
@@ -919,11 +912,8 @@ class Volunteer(models.Model):
 
     def as_data(self) -> dict:
         """Everything stored about this sign-up, for the volunteer's own
-        download (coordinators' notes included: they are about the person)."""
-
-        def stamp(value):
-            return value.isoformat() if value else None
-
+        page and download (coordinators' notes included: they are about the
+        person), in the language being shown."""
         return {
             "network": self.network.name,
             "opportunity": self.opportunity.title if self.opportunity else None,
@@ -931,52 +921,37 @@ class Volunteer(models.Model):
             "email": self.email,
             "phone": self.phone,
             "municipality": self.municipality,
-            "languages": self.languages,
+            "languages": [str(name) for name in labels(SpokenLanguage, self.languages)],
             "other_language": self.other_language,
-            "skills": self.skills,
+            "skills": [str(name) for name in labels(Skill, self.skills)],
             "other_skill": self.other_skill,
-            "available_days": self.available_days,
-            "available_times": self.available_times,
+            "available_days": [
+                str(day) for day in labels(Weekday, self.available_days)
+            ],
+            "available_times": [
+                str(time) for time in labels(TimeOfDay, self.available_times)
+            ],
             "motivation": self.motivation,
             "is_adult": self.is_adult,
-            "language": self.language,
-            "privacy_consent_at": stamp(self.privacy_consent_at),
+            "language": str(self.get_language_display()),
+            "privacy_consent_at": self.privacy_consent_at,
             "privacy_notice_version": self.privacy_notice_version,
-            "signed_up_at": stamp(self.created_at),
-            "confirmed_at": stamp(self.confirmed_at),
-            "status": self.status,
-            "status_changed_at": stamp(self.status_changed_at),
-            "code_of_conduct_accepted_at": stamp(self.conduct_accepted_at),
-            "safeguarding_training_completed_at": stamp(self.training_completed_at),
-            "references_checked_at": stamp(self.references_checked_at),
+            "signed_up_at": self.created_at,
+            "confirmed_at": self.confirmed_at,
+            "status": str(
+                self.get_status_display()
+                if self.confirmed_at
+                else _("not confirmed yet")
+            ),
+            "status_changed_at": self.status_changed_at,
+            "code_of_conduct_accepted_at": self.conduct_accepted_at,
+            "safeguarding_training_completed_at": self.training_completed_at,
+            "references_checked_at": self.references_checked_at,
             "notes": [
-                {"date": stamp(note.created_at), "text": note.text}
+                {"date": note.created_at, "text": note.text}
                 for note in self.notes.all()
             ],
         }
-
-    @classmethod
-    def export_for_email(cls, email: str) -> dict:
-        """The download of "my data": every sign-up under this address."""
-        volunteers = (
-            cls.objects.with_email(email)
-            .select_related("network", "opportunity")
-            .prefetch_related("notes")
-            .order_by("created_at")
-        )
-        data = {
-            "email": normalize_email(email),
-            "exported_at": timezone.now().isoformat(),
-            "signups": [],
-        }
-        for volunteer in volunteers:
-            data["signups"].append(volunteer.as_data())
-            log(
-                instance=volunteer,
-                action="networks.self_export",
-                title=volunteer.log_label,
-            )
-        return data
 
     def erase(self, reason: str, user=None):
         """Delete this volunteer and everything about them; the audit log
@@ -991,17 +966,6 @@ class Volunteer(models.Model):
                 deleted=True,
             )
             self.delete()
-
-    @classmethod
-    def erase_for_email(cls, email: str) -> int:
-        """The volunteer's own "delete my data": every sign-up under the
-        address and the copies of the e-mails sent to it, all or nothing."""
-        with transaction.atomic():
-            volunteers = list(cls.objects.with_email(email))
-            for volunteer in volunteers:
-                volunteer.erase("self_service")
-            forget_recipient(email)
-        return len(volunteers)
 
     @classmethod
     def purge(cls, now=None) -> int:
@@ -1051,10 +1015,7 @@ class Volunteer(models.Model):
         language = language or self.language
         context = {"volunteer": self, "network": self.network, **(context or {})}
         if with_data_link:
-            with translation.override(language):
-                context["data_url"] = settings.BASE_URL + reverse(
-                    "networks:my_data", args=[self.data_token(self.email)]
-                )
+            context["data_url"] = data_link_url(self.email, language)
         send_notification(
             to=self.email,
             template=f"networks/email/{name}",

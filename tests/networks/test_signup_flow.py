@@ -46,7 +46,7 @@ def test_sign_up_confirm_and_reach_only_the_networks_coordinators(
     assert confirmation.to == ["lucia@correo.example"]
     assert confirmation.subject == "Confirma tu inscripción como persona voluntaria"
     assert "Red Tapachula" in confirmation.body
-    assert "/es/voluntariado/mis-datos/" in confirmation.body
+    assert "/es/mis-datos/" in confirmation.body
     confirm_path = link_in(confirmation, "/es/voluntariado/confirmar/")
 
     # Opening the link shows a button; it confirms nothing by itself.
@@ -76,7 +76,7 @@ def test_sign_up_confirm_and_reach_only_the_networks_coordinators(
     welcome = by_recipient["lucia@correo.example"]
     assert welcome.subject == "Te damos la bienvenida a Red Tapachula"
     assert "/es/voluntariado/codigo-de-conducta/" in welcome.body
-    assert "/es/voluntariado/mis-datos/" in welcome.body
+    assert "/es/mis-datos/" in welcome.body
 
 
 def test_each_recipient_reads_their_own_language(
