@@ -14,8 +14,10 @@ class CampaignsConfig(AppConfig):
 
     def ready(self):
         from campaigns import signals, tasks  # noqa: F401 - connects the receivers
+        from campaigns.privacy import pledges
         from campaigns.sections import campaigns_for_home
         from convivir.periodic import periodic_jobs
+        from convivir.privacy import personal_data
         from convivir.sections import home_sections
 
         home_sections.register(
@@ -27,3 +29,4 @@ class CampaignsConfig(AppConfig):
         periodic_jobs.register(
             "purge_pledges", tasks.purge_pledges_task, every=timedelta(days=1)
         )
+        personal_data.register(pledges)

@@ -432,7 +432,9 @@ class Pledge(models.Model):
         """Record a pledge and e-mail the confirmation link, in one
         transaction. Returns ``(pledge, outcome)``: a second pledge with the
         same address gets a fresh link (pending) or a reminder that it is
-        already counted (confirmed), and the visitor is told so."""
+        already counted (confirmed). Only the e-mail differs: the visitor
+        sees the same page in every case, so the form never reveals whether
+        an address has signed."""
         email = normalize_email(email)
         language = supported_language(language)
         now = timezone.now()

@@ -31,7 +31,9 @@ def _campaign(page_id: int) -> CampaignPage:
 def pledge(request, page_id: int):
     """The pledge form (also shown on the campaign page, which posts here).
     A valid pledge is saved and its confirmation e-mail queued in one
-    transaction; a second pledge with the same address is told so."""
+    transaction. The answer is the same whether the address is new, has a
+    pending pledge or a confirmed one: only the e-mail, which reaches the
+    address's owner, differs (a new link, or a note that it is counted)."""
     campaign = _campaign(page_id)
     form = PledgeForm(request.POST if request.method == "POST" else None)
     status = 200
@@ -42,15 +44,12 @@ def pledge(request, page_id: int):
         if outcome == RATE_LIMITED:
             status = 429
         elif outcome != INVALID:
-            _, result = Pledge.sign(
+            Pledge.sign(
                 campaign=campaign,
                 language=translation.get_language(),
                 **form.pledge_data(),
             )
-            response = redirect("campaigns:pledge_sent", page_id=campaign.pk)
-            if result != Pledge.Outcome.NEW:
-                response["Location"] += f"?ya={result}"
-            return response
+            return redirect("campaigns:pledge_sent", page_id=campaign.pk)
     return render(
         request,
         "campaigns/pledge.html",
@@ -61,20 +60,12 @@ def pledge(request, page_id: int):
 
 @never_cache
 def pledge_sent(request, page_id: int):
-    """ "Check your e-mail", or, for an address that already pledged, that
-    the link was sent again or that the pledge is already counted."""
+    """ "Check your e-mail", in words that fit every case."""
     campaign = _campaign(page_id)
-    repeat = request.GET.get("ya", "")
-    if repeat not in (Pledge.Outcome.RESENT, Pledge.Outcome.ALREADY_CONFIRMED):
-        repeat = ""
     return render(
         request,
         "campaigns/pledge_sent.html",
-        {
-            "campaign": campaign,
-            "repeat": repeat,
-            "valid_days": conf.confirmation_days(),
-        },
+        {"campaign": campaign, "valid_days": conf.confirmation_days()},
     )
 
 

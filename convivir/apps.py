@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ConvivirConfig(AppConfig):
     """The project's core app: home page, content pages, navigation, shared
-    blocks and e-mail notifications."""
+    blocks, e-mail notifications and the "my data" self-service."""
 
     name = "convivir"
     verbose_name = _("Convivir")
@@ -15,6 +15,9 @@ class ConvivirConfig(AppConfig):
     def ready(self):
         from convivir import checks, notifications, publishing  # noqa: F401 (checks)
         from convivir.periodic import periodic_jobs
+        from convivir.privacy import personal_data
+        from convivir.privacy.emails import sent_emails
+        from convivir.privacy.links import purge_data_links_task
 
         periodic_jobs.register(
             "send_pending_emails",
@@ -33,3 +36,7 @@ class ConvivirConfig(AppConfig):
             notifications.purge_old_emails_task,
             every=timedelta(days=1),
         )
+        periodic_jobs.register(
+            "purge_data_links", purge_data_links_task, every=timedelta(days=1)
+        )
+        personal_data.register(sent_emails)

@@ -1,5 +1,6 @@
 """The site's core models: images, the home page, generic content pages, the
-navigation and footer (one per language) and outgoing e-mail."""
+navigation and footer (one per language), outgoing e-mail and the links to
+a person's own data."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -482,3 +483,21 @@ class PeriodicJobRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PersonalDataLink(models.Model):
+    """A "my data" link sent to an address (see :mod:`convivir.privacy`).
+    The link carries only this row's random key, never the address: a
+    signed value can be read by anyone who sees the link (access logs, a
+    shared phone's history). Deleted with the person's data, and once the
+    link has expired."""
+
+    key = models.CharField(max_length=32, unique=True)
+    email = models.EmailField(db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("personal data link")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name.capitalize()} #{self.pk}"

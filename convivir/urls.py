@@ -41,6 +41,7 @@ urlpatterns = [
 # Every public page lives under its language: /es/…, /en/…. A request for
 # "/" is redirected by LocaleMiddleware using the Accept-Language header.
 urlpatterns += i18n_patterns(
+    path("", include("convivir.privacy.urls")),
     path("", include("networks.urls")),
     path("", include("campaigns.urls")),
     path("", include("events.urls")),

@@ -14,8 +14,10 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from convivir.periodic import periodic_jobs
+        from convivir.privacy import personal_data
         from convivir.sections import home_sections
         from directory import tasks
+        from directory.privacy import report_contacts
         from directory.sections import find_help_section
 
         home_sections.register(
@@ -35,3 +37,4 @@ class DirectoryConfig(AppConfig):
             tasks.notify_hidden_entries_task,
             every=timedelta(days=1),
         )
+        personal_data.register(report_contacts)

@@ -14,8 +14,10 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from convivir.periodic import periodic_jobs
+        from convivir.privacy import personal_data
         from convivir.sections import home_sections
         from events import tasks
+        from events.privacy import event_registrations
         from events.sections import next_events
 
         home_sections.register(
@@ -39,3 +41,4 @@ class EventsConfig(AppConfig):
             tasks.purge_event_registrations_task,
             every=timedelta(days=1),
         )
+        personal_data.register(event_registrations)

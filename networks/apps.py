@@ -14,8 +14,10 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         from convivir.periodic import periodic_jobs
+        from convivir.privacy import personal_data
         from convivir.sections import home_sections
         from networks import tasks
+        from networks.privacy import volunteer_signups
         from networks.sections import volunteer_call_to_action
 
         home_sections.register(
@@ -27,3 +29,4 @@ class NetworksConfig(AppConfig):
         periodic_jobs.register(
             "purge_volunteers", tasks.purge_volunteers_task, every=timedelta(days=1)
         )
+        personal_data.register(volunteer_signups)

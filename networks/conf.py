@@ -26,7 +26,8 @@ def confirmation_days() -> int:
 
 
 def link_days() -> int:
-    """How long the code-of-conduct and "my data" links work."""
+    """How long "my data" links made before the self-service moved to the
+    core (convivir.privacy) keep leading there."""
     return _setting("NETWORKS_LINK_DAYS", 30)
 
 

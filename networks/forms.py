@@ -1,5 +1,5 @@
-"""The volunteer sign-up form, the "send me my data link" form and the
-coordinators' form for following a volunteer up."""
+"""The volunteer sign-up form and the coordinators' form for following a
+volunteer up."""
 
 import re
 
@@ -158,23 +158,6 @@ class VolunteerSignupForm(PublicForm):
             if network:
                 return f"{NETWORK_PREFIX}{network.pk}"
         return ""
-
-
-class DataLinkForm(PublicForm):
-    """Asks for a fresh "my data" link by e-mail."""
-
-    email = forms.EmailField(
-        label=_("E-mail you signed up with"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-
-
-class DeleteDataForm(PublicForm):
-    confirm = forms.BooleanField(
-        label=_("Yes, delete all my data"),
-        error_messages={"required": _("Tick the box to confirm.")},
-    )
 
 
 class VolunteerAdminForm(WagtailAdminModelForm):

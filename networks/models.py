@@ -43,13 +43,10 @@ from convivir.i18n import (
     sync_translations,
 )
 from convivir.models import normalize_email
-from convivir.notifications import (
-    forget_recipient,
-    send_notification,
-    supported_language,
-)
+from convivir.notifications import send_notification, supported_language
 from convivir.phones import PhoneNumberField, normalize_phone
 from convivir.places import Place, public_place
+from convivir.privacy.links import data_link_url
 from networks import conf
 from networks.choices import (
     MemberKind,
@@ -66,6 +63,8 @@ COORDINATORS_GROUP = "Network coordinators"
 # One salt per purpose: a link made for one thing never opens another.
 CONFIRM_SALT = "networks.volunteer.confirm"
 CONDUCT_SALT = "networks.volunteer.conduct"
+# "My data" links made before the self-service moved to the core; they only
+# lead there until they expire.
 DATA_SALT = "networks.volunteer.data"
 
 
@@ -627,12 +626,12 @@ class Volunteer(models.Model):
         ordering = ["-confirmed_at", "-created_at"]
         indexes = [models.Index(fields=["network", "status"])]
         constraints = [
-            # Two sign-ups sent at once with one address must not both wait
-            # for confirmation (and both reach coordinators).
+            # Two sign-ups sent at once with one address for one network must
+            # not both wait for confirmation (and both reach coordinators).
             models.UniqueConstraint(
-                fields=["email"],
+                fields=["email", "network"],
                 condition=Q(confirmed_at__isnull=True),
-                name="networks_one_pending_signup_per_email",
+                name="networks_one_pending_signup_per_email_and_network",
             )
         ]
 
@@ -650,11 +649,14 @@ class Volunteer(models.Model):
     @classmethod
     def sign_up(cls, *, language: str, **data) -> "Volunteer":
         """Record a sign-up and e-mail the confirmation link, in one
-        transaction. A pending sign-up with the same address is updated
-        (and gets a new link) instead of duplicated; an address already
-        confirmed for the same network gets a reminder with its "my data"
-        link instead. The visitor sees the same page in every case, so the
-        form never reveals whether an address is known."""
+        transaction. A pending sign-up with the same address for the same
+        network is updated (its older link stops working) instead of
+        duplicated; one for another network is kept. The new link confirms
+        every pending sign-up of the address made until then, and its e-mail
+        names them. An address already confirmed for the same network gets a
+        reminder with its "my data" link instead. The visitor sees the same
+        page in every case, so the form never reveals whether an address is
+        known."""
         email = normalize_email(data.pop("email"))
         if "phone" in data:
             data["phone"] = normalize_phone(data["phone"])
@@ -679,8 +681,7 @@ class Volunteer(models.Model):
         volunteer = (
             cls.objects.select_for_update()
             .pending()
-            .filter(email=email)
-            .order_by("-created_at")
+            .filter(email=email, network=data["network"])
             .first()
         ) or cls(email=email, created_at=now)
         for field, value in data.items():
@@ -692,6 +693,7 @@ class Volunteer(models.Model):
         volunteer.status = cls.Status.NEW
         volunteer.status_changed_at = now
         volunteer.save()
+        together = volunteer.signed_up_together()
         volunteer._send(
             "confirm_signup",
             context={
@@ -699,10 +701,34 @@ class Volunteer(models.Model):
                     "networks:confirm", volunteer.confirmation_token()
                 ),
                 "valid_days": conf.confirmation_days(),
+                "count": len(together),
+                "networks": cls.networks_text(together),
             },
             with_data_link=True,
         )
         return volunteer
+
+    def signed_up_together(self) -> list["Volunteer"]:
+        """The pending sign-ups this one's confirmation link confirms: those
+        of the address sent a link no later than this one, by network name.
+        The newest link confirms them all; an older one confirms no sign-up
+        made after it, which its e-mail and page did not name. (No link
+        rewrites another sign-up's row: two sign-ups sent at once for two
+        networks never wait for each other.)"""
+        return list(
+            type(self)
+            .objects.pending()
+            .filter(
+                email=self.email,
+                confirmation_sent_at__lte=self.confirmation_sent_at,
+            )
+            .select_related("network")
+            .order_by("network__name", "pk")
+        )
+
+    @staticmethod
+    def networks_text(volunteers) -> str:
+        return ", ".join(volunteer.network.name for volunteer in volunteers)
 
     def confirmation_token(self) -> str:
         return signing.dumps(
@@ -738,56 +764,71 @@ class Volunteer(models.Model):
             raise cls.LinkError("used")
         return volunteer
 
-    def confirm(self) -> "Volunteer":
-        """Mark the address confirmed; the network's coordinators are told
-        and the volunteer is welcomed, each in their own language. Works on
-        the row as it is under lock: a newer sign-up that replaced this link
-        (another network, say) makes it invalid. Returns the confirmed row."""
+    def confirm(self) -> list["Volunteer"]:
+        """Confirm the address: this sign-up and the pending ones its link
+        stands for (see :meth:`signed_up_together`). Each network's
+        coordinators are told and the volunteer is welcomed to each network,
+        everyone in their own language. Works on the rows as they are under
+        lock: a newer sign-up for the same network, which replaced this link,
+        makes it invalid. Returns the confirmed rows, by network name."""
         with transaction.atomic():
-            locked = (
+            locked = list(
                 type(self)
                 .objects.select_for_update()
-                .filter(pk=self.pk)
-                .select_related("network")
-                .first()
-            )
-            if locked is None or locked.confirmation_nonce != self.confirmation_nonce:
-                raise self.LinkError("invalid")
-            if locked.confirmed_at is not None:
-                raise self.LinkError("used")
-            now = timezone.now()
-            locked.confirmed_at = now
-            locked.status = self.Status.NEW
-            locked.status_changed_at = now
-            locked.save(update_fields=["confirmed_at", "status", "status_changed_at"])
-            log(instance=locked, action="networks.confirm", title=locked.log_label)
-            admin_url = settings.BASE_URL + reverse(
-                "networks_volunteer:inspect", args=[locked.pk]
-            )
-            for user in locked.network.coordinator_users():
-                if not user.email:
-                    continue
-                send_notification(
-                    to=user.email,
-                    template="networks/email/new_volunteer",
-                    context={
-                        "volunteer": locked,
-                        "network": locked.network,
-                        "admin_url": admin_url,
-                        "coordinator": user,
-                    },
-                    language=_user_language(user),
-                )
-            locked._send(
-                "welcome",
-                context={
-                    "conduct_url": locked.absolute(
-                        "networks:conduct", locked.conduct_token()
+                .filter(
+                    Q(pk=self.pk)
+                    | Q(
+                        email=self.email,
+                        confirmation_sent_at__lte=self.confirmation_sent_at,
+                        confirmed_at__isnull=True,
                     )
-                },
-                with_data_link=True,
+                )
+                .order_by("pk")
             )
-        return locked
+            this = next((row for row in locked if row.pk == self.pk), None)
+            if this is None or this.confirmation_nonce != self.confirmation_nonce:
+                raise self.LinkError("invalid")
+            if this.confirmed_at is not None:
+                raise self.LinkError("used")
+            confirmed = this.signed_up_together()
+            for volunteer in confirmed:
+                volunteer._confirm_one()
+        return confirmed
+
+    def _confirm_one(self):
+        """Confirm this row (locked by :meth:`confirm`) and tell its
+        network's coordinators, who get a link to the admin and nothing
+        about the person: what sits in their mailbox stays there when the
+        volunteer deletes their data."""
+        now = timezone.now()
+        self.confirmed_at = now
+        self.status = self.Status.NEW
+        self.status_changed_at = now
+        self.save(update_fields=["confirmed_at", "status", "status_changed_at"])
+        log(instance=self, action="networks.confirm", title=self.log_label)
+        admin_url = settings.BASE_URL + reverse(
+            "networks_volunteer:inspect", args=[self.pk]
+        )
+        for user in self.network.coordinator_users():
+            if not user.email:
+                continue
+            send_notification(
+                to=user.email,
+                template="networks/email/new_volunteer",
+                context={
+                    "network": self.network,
+                    "admin_url": admin_url,
+                    "coordinator": user,
+                },
+                language=_user_language(user),
+            )
+        self._send(
+            "welcome",
+            context={
+                "conduct_url": self.absolute("networks:conduct", self.conduct_token())
+            },
+            with_data_link=True,
+        )
 
     # -- Safeguarding and the pipeline --
 
@@ -878,21 +919,14 @@ class Volunteer(models.Model):
         log(instance=self, action="networks.note", user=user, title=self.log_label)
         return note
 
-    # -- The volunteer's own data --
-
-    @staticmethod
-    def data_token(email: str) -> str:
-        """A "my data" link for the address. It names the sign-ups by number,
-        never the address itself: a signed value can be read by anyone who
-        sees the link (access logs, a shared phone's history)."""
-        ids = sorted(Volunteer.objects.with_email(email).values_list("pk", flat=True))
-        return signing.dumps({"v": ids}, salt=DATA_SALT)
+    # -- The volunteer's own data (see networks.privacy) --
 
     @staticmethod
     def email_from_data_token(token: str) -> str:
-        """The address a "my data" link is for. Raises :class:`LinkError`
-        when the link is expired, tampered with, or its data already
-        deleted."""
+        """The address an old "my data" link (made before the self-service
+        moved to the core, naming the sign-ups by number) is for. Raises
+        :class:`LinkError` when the link is expired, tampered with, or its
+        data already deleted."""
         try:
             payload = signing.loads(
                 token, salt=DATA_SALT, max_age=timedelta(days=conf.link_days())
@@ -901,7 +935,8 @@ class Volunteer(models.Model):
             raise Volunteer.LinkError("expired") from error
         except signing.BadSignature as error:
             raise Volunteer.LinkError("invalid") from error
-        ids = [pk for pk in payload.get("v") or [] if isinstance(pk, int)]
+        ids = payload.get("v") if isinstance(payload, dict) else None
+        ids = [pk for pk in ids or [] if isinstance(pk, int)]
         email = (
             Volunteer.objects.filter(pk__in=ids).values_list("email", flat=True).first()
         )
@@ -911,11 +946,8 @@ class Volunteer(models.Model):
 
     def as_data(self) -> dict:
         """Everything stored about this sign-up, for the volunteer's own
-        download (coordinators' notes included: they are about the person)."""
-
-        def stamp(value):
-            return value.isoformat() if value else None
-
+        page and download (coordinators' notes included: they are about the
+        person), in the language being shown."""
         return {
             "network": self.network.name,
             "opportunity": self.opportunity.title if self.opportunity else None,
@@ -923,52 +955,37 @@ class Volunteer(models.Model):
             "email": self.email,
             "phone": self.phone,
             "municipality": self.municipality,
-            "languages": self.languages,
+            "languages": [str(name) for name in labels(SpokenLanguage, self.languages)],
             "other_language": self.other_language,
-            "skills": self.skills,
+            "skills": [str(name) for name in labels(Skill, self.skills)],
             "other_skill": self.other_skill,
-            "available_days": self.available_days,
-            "available_times": self.available_times,
+            "available_days": [
+                str(day) for day in labels(Weekday, self.available_days)
+            ],
+            "available_times": [
+                str(time) for time in labels(TimeOfDay, self.available_times)
+            ],
             "motivation": self.motivation,
             "is_adult": self.is_adult,
-            "language": self.language,
-            "privacy_consent_at": stamp(self.privacy_consent_at),
+            "language": str(self.get_language_display()),
+            "privacy_consent_at": self.privacy_consent_at,
             "privacy_notice_version": self.privacy_notice_version,
-            "signed_up_at": stamp(self.created_at),
-            "confirmed_at": stamp(self.confirmed_at),
-            "status": self.status,
-            "status_changed_at": stamp(self.status_changed_at),
-            "code_of_conduct_accepted_at": stamp(self.conduct_accepted_at),
-            "safeguarding_training_completed_at": stamp(self.training_completed_at),
-            "references_checked_at": stamp(self.references_checked_at),
+            "signed_up_at": self.created_at,
+            "confirmed_at": self.confirmed_at,
+            "status": str(
+                self.get_status_display()
+                if self.confirmed_at
+                else _("not confirmed yet")
+            ),
+            "status_changed_at": self.status_changed_at,
+            "code_of_conduct_accepted_at": self.conduct_accepted_at,
+            "safeguarding_training_completed_at": self.training_completed_at,
+            "references_checked_at": self.references_checked_at,
             "notes": [
-                {"date": stamp(note.created_at), "text": note.text}
+                {"date": note.created_at, "text": note.text}
                 for note in self.notes.all()
             ],
         }
-
-    @classmethod
-    def export_for_email(cls, email: str) -> dict:
-        """The download of "my data": every sign-up under this address."""
-        volunteers = (
-            cls.objects.with_email(email)
-            .select_related("network", "opportunity")
-            .prefetch_related("notes")
-            .order_by("created_at")
-        )
-        data = {
-            "email": normalize_email(email),
-            "exported_at": timezone.now().isoformat(),
-            "signups": [],
-        }
-        for volunteer in volunteers:
-            data["signups"].append(volunteer.as_data())
-            log(
-                instance=volunteer,
-                action="networks.self_export",
-                title=volunteer.log_label,
-            )
-        return data
 
     def erase(self, reason: str, user=None):
         """Delete this volunteer and everything about them; the audit log
@@ -983,17 +1000,6 @@ class Volunteer(models.Model):
                 deleted=True,
             )
             self.delete()
-
-    @classmethod
-    def erase_for_email(cls, email: str) -> int:
-        """The volunteer's own "delete my data": every sign-up under the
-        address and the copies of the e-mails sent to it, all or nothing."""
-        with transaction.atomic():
-            volunteers = list(cls.objects.with_email(email))
-            for volunteer in volunteers:
-                volunteer.erase("self_service")
-            forget_recipient(email)
-        return len(volunteers)
 
     @classmethod
     def purge(cls, now=None) -> int:
@@ -1043,10 +1049,7 @@ class Volunteer(models.Model):
         language = language or self.language
         context = {"volunteer": self, "network": self.network, **(context or {})}
         if with_data_link:
-            with translation.override(language):
-                context["data_url"] = settings.BASE_URL + reverse(
-                    "networks:my_data", args=[self.data_token(self.email)]
-                )
+            context["data_url"] = data_link_url(self.email, language)
         send_notification(
             to=self.email,
             template=f"networks/email/{name}",

@@ -1,7 +1,8 @@
-"""Public, language-prefixed views: sign-up, confirmation, code of conduct
-and the volunteer's own data."""
+"""Public, language-prefixed views: sign-up, confirmation and code of
+conduct."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from networks import views
 
@@ -20,22 +21,25 @@ urlpatterns = [
         views.conduct,
         name="conduct",
     ),
-    path("voluntariado/mis-datos/", views.request_data_link, name="request_data_link"),
+    # The "my data" pages moved to the core (convivir.privacy); links in
+    # e-mails sent before keep working.
+    path(
+        "voluntariado/mis-datos/",
+        RedirectView.as_view(pattern_name="privacy:request_link", permanent=True),
+    ),
     path(
         "voluntariado/mis-datos/enviado/",
-        views.data_link_sent,
-        name="data_link_sent",
+        RedirectView.as_view(pattern_name="privacy:link_sent", permanent=True),
     ),
-    path("voluntariado/mis-datos/<str:token>/", views.my_data, name="my_data"),
+    path("voluntariado/mis-datos/<str:token>/", views.old_data_link),
     path(
         "voluntariado/mis-datos/<str:token>/descargar/",
-        views.download_data,
-        name="download_data",
+        views.old_data_link,
+        {"then": "download"},
     ),
+    path("voluntariado/mis-datos/<str:token>/borrar/", views.old_data_link),
     path(
-        "voluntariado/mis-datos/<str:token>/borrar/",
-        views.delete_data,
-        name="delete_data",
+        "voluntariado/mis-datos-borrados/",
+        RedirectView.as_view(pattern_name="privacy:deleted", permanent=True),
     ),
-    path("voluntariado/mis-datos-borrados/", views.data_deleted, name="data_deleted"),
 ]

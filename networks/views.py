@@ -1,42 +1,29 @@
 """Public views: thin wrappers around :class:`~networks.models.Volunteer`.
 
-Pages holding personal data (confirmation, code of conduct, "my data") are
-never cached and never indexed; every link into them is signed.
+Pages holding personal data (confirmation, code of conduct) are never cached
+and never indexed; every link into them is signed. The volunteer's own data
+is shown, downloaded and deleted by the site's "my data" pages
+(:mod:`convivir.privacy`).
 """
 
-import json
-
-from django.conf import settings
-from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import translation
-from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from convivir.forms import RATE_LIMITED, SPAM, VALID, handle_public_form
 from convivir.i18n import localized_pages
-from convivir.notifications import send_notification
+from convivir.privacy.links import data_link_token
 from convivir.ratelimit import RateLimit
 from networks import conf
-from networks.forms import DataLinkForm, DeleteDataForm, VolunteerSignupForm
-from networks.models import (
-    Volunteer,
-    VolunteerIndexPage,
-    VolunteeringSettings,
-    normalize_email,
-)
+from networks.forms import VolunteerSignupForm
+from networks.models import Volunteer, VolunteerIndexPage, VolunteeringSettings
 
 LINK_ERRORS = {"expired", "invalid", "used"}
 
 
 def _signup_rate_limit() -> RateLimit:
     return RateLimit("volunteer-signup", limit=conf.signup_rate_limit())
-
-
-DATA_LINK_RATE_LIMIT = RateLimit("volunteer-data-link", limit=5)
 
 
 def _privacy_notice():
@@ -111,11 +98,24 @@ def confirm(request, token):
         return _link_problem(request, error.reason)
     if request.method == "POST":
         try:
-            volunteer = volunteer.confirm()
+            confirmed = volunteer.confirm()
         except Volunteer.LinkError as error:
             return _link_problem(request, error.reason)
-        return render(request, "networks/confirmed.html", {"volunteer": volunteer})
-    return render(request, "networks/confirm.html", {"volunteer": volunteer})
+        return render(
+            request,
+            "networks/confirmed.html",
+            {"count": len(confirmed), "networks": Volunteer.networks_text(confirmed)},
+        )
+    together = volunteer.signed_up_together()
+    return render(
+        request,
+        "networks/confirm.html",
+        {
+            "volunteer": volunteer,
+            "count": len(together),
+            "networks": Volunteer.networks_text(together),
+        },
+    )
 
 
 @never_cache
@@ -142,119 +142,12 @@ def conduct(request, token):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
-def request_data_link(request):
-    """Send a fresh "my data" link to an address, if anyone signed up with
-    it; the answer is the same either way."""
-    form = DataLinkForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        outcome = handle_public_form(request, form, DATA_LINK_RATE_LIMIT)
-        if outcome == SPAM:
-            return redirect("networks:data_link_sent")
-        if outcome == RATE_LIMITED:
-            status = 429
-        elif outcome == VALID:
-            email = normalize_email(form.cleaned_data["email"])
-            volunteer = Volunteer.objects.with_email(email).first()
-            if volunteer is not None:
-                with transaction.atomic():
-                    send_notification(
-                        to=email,
-                        template="networks/email/data_link",
-                        context={
-                            "data_url": settings.BASE_URL
-                            + reverse(
-                                "networks:my_data", args=[Volunteer.data_token(email)]
-                            ),
-                            "valid_days": conf.link_days(),
-                        },
-                        language=translation.get_language(),
-                    )
-            return redirect("networks:data_link_sent")
-    return render(
-        request, "networks/request_data_link.html", {"form": form}, status=status
-    )
-
-
-def data_link_sent(request):
-    return render(request, "networks/data_link_sent.html")
-
-
-def _email_or_problem(request, token):
+def old_data_link(request, token, then="my_data"):
+    """A "my data" link from an e-mail sent before the self-service moved to
+    the core: it leads to a new link for the same address, on the page that
+    shows what every part of the site holds under it."""
     try:
-        return Volunteer.email_from_data_token(token), None
+        email = Volunteer.email_from_data_token(token)
     except Volunteer.LinkError as error:
-        return None, _link_problem(request, error.reason)
-
-
-@never_cache
-def my_data(request, token):
-    """What is stored about the person, with download and delete buttons."""
-    email, problem = _email_or_problem(request, token)
-    if problem:
-        return problem
-    volunteers = list(
-        Volunteer.objects.with_email(email)
-        .select_related("network", "opportunity")
-        .prefetch_related("notes")
-        .order_by("created_at")
-    )
-    return render(
-        request,
-        "networks/my_data.html",
-        {
-            "email": email,
-            "volunteers": volunteers,
-            "token": token,
-            "delete_form": DeleteDataForm(),
-        },
-    )
-
-
-@never_cache
-def download_data(request, token):
-    """Everything stored about the person, as JSON (audit-logged)."""
-    email, problem = _email_or_problem(request, token)
-    if problem:
-        return problem
-    with transaction.atomic():
-        data = Volunteer.export_for_email(email)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    filename = f"convivir-{slugify(email.split('@')[0]) or 'datos'}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@never_cache
-@require_http_methods(["POST"])
-def delete_data(request, token):
-    """Delete every sign-up under the person's address (audit-logged)."""
-    email, problem = _email_or_problem(request, token)
-    if problem:
-        return problem
-    form = DeleteDataForm(request.POST)
-    if not form.is_valid():
-        volunteers = list(
-            Volunteer.objects.with_email(email).select_related("network", "opportunity")
-        )
-        return render(
-            request,
-            "networks/my_data.html",
-            {
-                "email": email,
-                "volunteers": volunteers,
-                "token": token,
-                "delete_form": form,
-            },
-            status=400,
-        )
-    Volunteer.erase_for_email(email)
-    return redirect("networks:data_deleted")
-
-
-def data_deleted(request):
-    return render(request, "networks/data_deleted.html")
+        return _link_problem(request, error.reason)
+    return redirect(f"privacy:{then}", token=data_link_token(email))

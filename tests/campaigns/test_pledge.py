@@ -51,7 +51,7 @@ def test_pledge_confirm_and_count(
     assert pledge.campaign_key == campaign.translation_key
 
     sent = client.get(response["Location"]).content.decode()
-    assert "Te enviamos un correo con un enlace para confirmar tu compromiso" in sent
+    assert "Enviamos a esa dirección un correo con un enlace para confirmar" in sent
 
     (message,) = mail.outbox
     assert message.to == ["lucia@correo.example"]
@@ -141,16 +141,14 @@ def test_a_newer_link_replaces_the_older_one(
     sign(client, campaign, pledge_data, django_capture_on_commit_callbacks)
     first = confirm_path(mail.outbox[0])
     response = sign(client, campaign, pledge_data, django_capture_on_commit_callbacks)
-    assert response["Location"].endswith("?ya=resent")
-    html = client.get(response["Location"]).content.decode()
-    assert "Este correo ya firmó este compromiso, pero aún no lo ha confirmado" in html
+    assert response["Location"].endswith("/compromiso/revisa-tu-correo/")
     assert len(mail.outbox) == 2
     assert Pledge.objects.count() == 1
     assert client.get(first).status_code == 400
     assert client.post(confirm_path(mail.outbox[1])).status_code == 200
 
 
-def test_second_pledge_of_a_confirmed_address_says_so_and_reminds(
+def test_second_pledge_of_a_confirmed_address_is_reminded_by_email(
     client, campaign, pledge_data, django_capture_on_commit_callbacks
 ):
     PledgeFactory(campaign=campaign, email="lucia@correo.example")
@@ -160,12 +158,52 @@ def test_second_pledge_of_a_confirmed_address_says_so_and_reminds(
         {**pledge_data, "email": " LUCIA@correo.example "},
         django_capture_on_commit_callbacks,
     )
-    assert response["Location"].endswith("?ya=already_confirmed")
-    html = client.get(response["Location"]).content.decode()
-    assert "Este correo ya firmó este compromiso y está contado" in html
+    assert response["Location"].endswith("/compromiso/revisa-tu-correo/")
     assert Pledge.objects.count() == 1
     (message,) = mail.outbox
     assert message.subject == "Tu compromiso ya está contado"
+
+
+def test_the_page_never_tells_whether_an_address_already_signed(
+    client, campaign, pledge_data, django_capture_on_commit_callbacks
+):
+    """New, pending and confirmed addresses get the same answer, so the form
+    cannot be used to learn who signed; only the e-mail, which reaches the
+    address's owner, differs."""
+    PledgeFactory(
+        campaign=campaign, email="pendiente@correo.example", confirmed_at=None
+    )
+    PledgeFactory(campaign=campaign, email="confirmada@correo.example")
+    answers = []
+    for email in [
+        "nueva@correo.example",
+        "pendiente@correo.example",
+        "confirmada@correo.example",
+    ]:
+        response = sign(
+            client,
+            campaign,
+            {**pledge_data, "email": email},
+            django_capture_on_commit_callbacks,
+        )
+        page = client.get(response["Location"])
+        answers.append(
+            (
+                response.status_code,
+                response["Location"],
+                page.status_code,
+                page.content.decode(),
+            )
+        )
+    assert answers[0] == answers[1] == answers[2]
+    assert answers[0][0] == 302 and answers[0][2] == 200
+    assert "Revisa tu correo" in answers[0][3]
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects == {
+        "nueva@correo.example": "Confirma tu compromiso",
+        "pendiente@correo.example": "Confirma tu compromiso",
+        "confirmada@correo.example": "Tu compromiso ya está contado",
+    }
 
 
 def test_same_address_may_pledge_for_another_campaign(

@@ -239,16 +239,39 @@ def test_a_newer_link_replaces_the_older_one(client, signup_data):
     assert Volunteer.objects.get().confirmed_at is None
 
 
-def test_a_link_opened_before_a_newer_sign_up_confirms_nothing(
-    client, signup_data, network_b, coordinator_a, coordinator_b
+def test_a_link_opened_before_a_newer_sign_up_confirms_only_what_it_showed(
+    client,
+    signup_data,
+    network_a,
+    network_b,
+    coordinator_a,
+    coordinator_b,
+    django_capture_on_commit_callbacks,
 ):
     """The link was checked, then the person signed up again for another
-    network before pressing the button: no coordinator hears of it."""
+    network before pressing the button: the page they saw did not name the
+    newer sign-up, so it stays pending and its coordinators hear nothing."""
     client.post(SIGNUP_URL, signup_data)
     opened = Volunteer.from_confirmation_token(
         Volunteer.objects.get().confirmation_token()
     )
     client.post(SIGNUP_URL, {**signup_data, "interest": f"network-{network_b.pk}"})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert [v.network for v in opened.confirm()] == [network_a]
+    assert "beto@redes.example" not in [m.to[0] for m in mail.outbox]
+    assert Volunteer.objects.get(network=network_b).confirmed_at is None
+
+
+def test_a_link_opened_before_a_repeat_sign_up_confirms_nothing(
+    client, signup_data, coordinator_a
+):
+    """The same network again: the newer e-mail replaced the link."""
+    client.post(SIGNUP_URL, signup_data)
+    opened = Volunteer.from_confirmation_token(
+        Volunteer.objects.get().confirmation_token()
+    )
+    client.post(SIGNUP_URL, {**signup_data, "municipality": "Huixtla"})
     mail.outbox.clear()
     with pytest.raises(Volunteer.LinkError, match="invalid"):
         opened.confirm()

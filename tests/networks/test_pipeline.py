@@ -163,4 +163,4 @@ def test_signing_up_again_when_confirmed_reveals_nothing_on_the_page(
     assert Volunteer.objects.count() == 1
     (message,) = mail.outbox
     assert message.subject == "Ya eres persona voluntaria"
-    assert "/voluntariado/mis-datos/" in message.body
+    assert "/es/mis-datos/" in message.body

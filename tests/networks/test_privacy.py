@@ -1,14 +1,16 @@
 """Privacy by design: the volunteer sees, downloads and deletes their own
-data through a signed link; the purge deletes what is due and nothing else;
-exports and deletions are audit-logged; logs carry no phone or free text."""
+data through the site's signed "my data" link; the purge deletes what is due
+and nothing else; exports and deletions are audit-logged; logs carry no
+phone or free text; coordinators' e-mails carry no volunteer's details."""
 
 import base64
 import io
 import json
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
-from django.core import mail
+from django.core import mail, signing
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -19,14 +21,15 @@ import pytest
 from convivir.models import OutgoingEmail
 from convivir.notifications import send_notification
 from convivir.periodic import periodic_jobs
+from convivir.privacy.links import data_link_token
 from networks.factories import VolunteerFactory, VolunteerNoteFactory
-from networks.models import Volunteer
+from networks.models import DATA_SALT, Volunteer
 
 pytestmark = pytest.mark.django_db
 
 
 def data_url(email, suffix=""):
-    return f"/es/voluntariado/mis-datos/{Volunteer.data_token(email)}/{suffix}"
+    return f"/es/mis-datos/{data_link_token(email)}/{suffix}"
 
 
 @pytest.fixture
@@ -66,8 +69,9 @@ def test_download_contains_exactly_the_persons_data(client, lucia, someone_else)
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["email"] == "lucia@correo.example"
-    assert [s["network"] for s in data["signups"]] == ["Red Tapachula", "Red Tenosique"]
-    first = data["signups"][0]
+    signups = data["data"]["networks"]["records"]
+    assert [s["network"] for s in signups] == ["Red Tapachula", "Red Tenosique"]
+    first = signups[0]
     assert first["phone"] == "+52 962 111 2222"
     assert first["motivation"] == "Acompañar a familias."
     assert first["notes"][0]["text"] == "Llamada: disponible en enero."
@@ -104,7 +108,7 @@ def test_delete_also_removes_the_emails_written_to_the_person(
 
 
 def test_the_data_link_does_not_carry_the_address(lucia):
-    token = Volunteer.data_token("lucia@correo.example")
+    token = data_link_token("lucia@correo.example")
     payload = base64.urlsafe_b64decode(token.split(":")[0] + "==")
     assert b"lucia" not in payload.lower()
     assert "lucia" not in token.lower()
@@ -129,14 +133,14 @@ def test_delete_needs_the_confirmation_box(client, lucia):
 
 @pytest.mark.parametrize("suffix", ["", "descargar/"])
 def test_a_forged_data_link_shows_nothing(client, lucia, suffix):
-    url = f"/es/voluntariado/mis-datos/lucia@correo.example/{suffix}"
+    url = f"/es/mis-datos/lucia@correo.example/{suffix}"
     response = client.get(url)
     assert response.status_code == 400
     assert "+52 962" not in response.content.decode()
 
 
 def test_a_forged_data_link_deletes_nothing(client, lucia):
-    client.post("/es/voluntariado/mis-datos/abc:def/borrar/", {"confirm": "on"})
+    client.post("/es/mis-datos/abc:def/borrar/", {"confirm": "on"})
     assert Volunteer.objects.count() == 2
 
 
@@ -144,16 +148,12 @@ def test_asking_for_a_link_reveals_nothing_and_mails_only_known_addresses(
     client, lucia, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        known = client.post(
-            "/es/voluntariado/mis-datos/", {"email": "lucia@correo.example"}
-        )
-        unknown = client.post(
-            "/es/voluntariado/mis-datos/", {"email": "nadie@correo.example"}
-        )
+        known = client.post("/es/mis-datos/", {"email": "lucia@correo.example"})
+        unknown = client.post("/es/mis-datos/", {"email": "nadie@correo.example"})
     assert known["Location"] == unknown["Location"]
     (message,) = mail.outbox
     assert message.to == ["lucia@correo.example"]
-    assert "/es/voluntariado/mis-datos/" in message.body
+    assert "/es/mis-datos/" in message.body
 
 
 def test_every_email_to_a_volunteer_has_the_self_service_link(
@@ -165,9 +165,13 @@ def test_every_email_to_a_volunteer_has_the_self_service_link(
     to_volunteer = [m for m in mail.outbox if m.to == ["lucia@correo.example"]]
     assert len(to_volunteer) == 2
     for message in to_volunteer:
-        assert "/voluntariado/mis-datos/" in message.body
+        assert "/es/mis-datos/" in message.body
         html = message.alternatives[0][0]
-        assert "/voluntariado/mis-datos/" in html
+        assert "/es/mis-datos/" in html
+        link = next(w for w in message.body.split() if "/es/mis-datos/" in w)
+        page = client.get(urlsplit(link).path)
+        assert page.status_code == 200
+        assert "Inscripciones al voluntariado" in page.content.decode()
 
 
 def test_purge_deletes_what_is_due_and_nothing_else(network_a, settings):
@@ -259,3 +263,38 @@ def test_logs_never_hold_phone_numbers_or_free_text(
     assert "+52 962 123 4567" not in logged
     assert "Mi familia también migró" not in logged
     assert "lucia@correo.example" not in logged.lower()
+
+
+def test_the_old_self_service_addresses_lead_to_the_new_one(client, lucia):
+    """Links in e-mails sent before the self-service moved to the core keep
+    working until they expire."""
+    assert client.get("/es/voluntariado/mis-datos/")["Location"] == "/es/mis-datos/"
+    old = signing.dumps({"v": [v.pk for v in lucia]}, salt=DATA_SALT)
+    response = client.get(f"/es/voluntariado/mis-datos/{old}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/es/mis-datos/")
+    page = client.get(response["Location"])
+    assert "Red Tenosique" in page.content.decode()
+    download = client.get(f"/es/voluntariado/mis-datos/{old}/descargar/")
+    assert download["Location"].endswith("/descargar/")
+    forged = client.get("/es/voluntariado/mis-datos/abc:def/")
+    assert forged.status_code == 400
+
+
+def test_the_coordinators_email_carries_none_of_the_volunteers_details(
+    client, signup_data, network_a, coordinator_a, django_capture_on_commit_callbacks
+):
+    """What is stored and sent to a coordinator's mailbox stays there when
+    the volunteer deletes their data: it must hold nothing about them."""
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es/voluntariado/inscripcion/", signup_data)
+        Volunteer.objects.get().confirm()
+    volunteer = Volunteer.objects.get()
+    stored = OutgoingEmail.objects.get(to="ana@redes.example")
+    assert stored.subject == "Nueva persona voluntaria en Red Tapachula"
+    for part in [stored.subject, stored.body_text, stored.body_html]:
+        assert "Lucía" not in part and "Pérez" not in part
+        assert "lucia@correo.example" not in part.lower()
+        assert "962 123 4567" not in part
+        assert "Mi familia también migró" not in part
+    assert f"/admin/networks_volunteer/inspect/{volunteer.pk}/" in stored.body_text

@@ -46,7 +46,7 @@ def test_sign_up_confirm_and_reach_only_the_networks_coordinators(
     assert confirmation.to == ["lucia@correo.example"]
     assert confirmation.subject == "Confirma tu inscripción como persona voluntaria"
     assert "Red Tapachula" in confirmation.body
-    assert "/es/voluntariado/mis-datos/" in confirmation.body
+    assert "/es/mis-datos/" in confirmation.body
     confirm_path = link_in(confirmation, "/es/voluntariado/confirmar/")
 
     # Opening the link shows a button; it confirms nothing by itself.
@@ -68,15 +68,15 @@ def test_sign_up_confirm_and_reach_only_the_networks_coordinators(
     assert set(by_recipient) == {"ana@redes.example", "lucia@correo.example"}
     to_coordinator = by_recipient["ana@redes.example"]
     assert to_coordinator.subject == "Nueva persona voluntaria en Red Tapachula"
-    assert "Lucía Pérez" in to_coordinator.body
     assert f"/admin/networks_volunteer/inspect/{volunteer.pk}/" in to_coordinator.body
-    # The coordinator's e-mail names the volunteer but keeps contact details
-    # in the admin.
+    # The coordinator's e-mail says who to open in the admin, and nothing
+    # about them: their details stay in the admin.
+    assert "Lucía Pérez" not in to_coordinator.body
     assert "+52 962 123 4567" not in to_coordinator.body
     welcome = by_recipient["lucia@correo.example"]
     assert welcome.subject == "Te damos la bienvenida a Red Tapachula"
     assert "/es/voluntariado/codigo-de-conducta/" in welcome.body
-    assert "/es/voluntariado/mis-datos/" in welcome.body
+    assert "/es/mis-datos/" in welcome.body
 
 
 def test_each_recipient_reads_their_own_language(
