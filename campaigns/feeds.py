@@ -5,7 +5,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from campaigns.models import CampaignIndexPage, CampaignPage, in_visitor_language
+from campaigns.models import CampaignIndexPage, CampaignPage
+from convivir.common.languages import active_locale
 
 FEED_ITEMS = 20
 
@@ -18,12 +19,14 @@ class CampaignFeed(Feed):
         return _("The latest campaigns for living together in southern Mexico.")
 
     def link(self):
-        index = CampaignIndexPage.for_active_locale()
+        index = CampaignIndexPage.for_visitor()
         return index.url if index else "/"
 
     def items(self):
         return list(
-            in_visitor_language(CampaignPage.objects.live().public())
+            CampaignPage.objects.live()
+            .public()
+            .filter(locale=active_locale())
             .order_by("-first_published_at")
             .prefetch_related("themes")[:FEED_ITEMS]
         )

@@ -47,11 +47,10 @@ from campaigns.choices import (
 )
 from campaigns.sharing import share_links
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
-from convivir.i18n import (
-    active_locale,
-    default_locale,
-    in_active_locale,
-    localized_pages,
+from convivir.common.languages import (
+    OnePerLanguagePage,
+    VisitorLanguageQuerySet,
+    in_visitor_language,
 )
 from convivir.jsonld import json_ld_script
 from convivir.models import normalize_email
@@ -60,12 +59,6 @@ from convivir.notifications import send_notification, supported_language
 CONFIRM_SALT = "campaigns.pledge.confirm"
 # Open Graph's recommended size for link previews.
 SHARE_IMAGE_SPEC = "fill-1200x630-c100|format-jpeg|jpegquality-80"
-
-
-def in_visitor_language(queryset):
-    """``queryset`` narrowed to the language being shown."""
-    locale = active_locale() or default_locale()
-    return queryset.filter(locale=locale)
 
 
 # --- Taxonomy ---------------------------------------------------------------------
@@ -82,6 +75,11 @@ class Theme(TranslatableMixin, models.Model):
         verbose_name=_("slug"),
         help_text=_("Used in filter links. The same in every language."),
     )
+
+    objects = VisitorLanguageQuerySet.as_manager()
+    # Themes made separately in each language are one theme when their
+    # slugs match (the slug is what filter links use).
+    translation_identity = "slug"
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     # One slug for every language: filter links keep working after a switch.
@@ -102,27 +100,17 @@ class Theme(TranslatableMixin, models.Model):
 
     @classmethod
     def for_visitor(cls) -> list["Theme"]:
-        """Every theme once, in the language being shown when translated."""
-        wanted = [locale for locale in (active_locale(), default_locale()) if locale]
-        chosen = {}
-        for theme in cls.objects.filter(locale__in=wanted):
-            current = chosen.get(theme.slug)
-            if current is None or theme.locale_id == wanted[0].pk:
-                chosen[theme.slug] = theme
-        return sorted(chosen.values(), key=lambda t: t.name.lower())
-
-
-def localized_themes(themes) -> list[Theme]:
-    """``themes`` in the language being shown, where translated: a page
-    translated with wagtail-localize keeps its source's themes."""
-    by_slug = {theme.slug: theme for theme in Theme.for_visitor()}
-    return [by_slug.get(theme.slug, theme) for theme in themes]
+        """Every theme once, in the language being shown when translated,
+        by name."""
+        return sorted(
+            cls.objects.all().in_visitor_language(), key=lambda t: t.name.lower()
+        )
 
 
 # --- Campaigns --------------------------------------------------------------------
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(OnePerLanguagePage, Page):
     """The list of campaigns, newest first, filtered by theme and state
     through a plain GET form."""
 
@@ -154,11 +142,6 @@ class CampaignIndexPage(Page):
             .first()
         )
         return context
-
-    @classmethod
-    def for_active_locale(cls):
-        """The live campaign list in the language being shown, else Spanish."""
-        return in_active_locale(cls.objects.live())
 
 
 class CampaignPage(Page):
@@ -266,7 +249,7 @@ class CampaignPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         prepare_links(self.body)
-        context["themes"] = localized_themes(self.themes.all())
+        context["themes"] = in_visitor_language(list(self.themes.all()))
         context["targets"] = list(self.targets.all())
         context["related"] = self.related_pages()
         context["full_url"] = self.get_full_url(request)
@@ -283,7 +266,7 @@ class CampaignPage(Page):
         chosen = [block.value for block in self.related_campaigns if block.value]
         return [
             page
-            for page in localized_pages(chosen)
+            for page in in_visitor_language(chosen)
             if page is not None and page.live and page.pk != self.pk
         ]
 
@@ -310,7 +293,9 @@ class CampaignPage(Page):
             "datePublished": self.first_published_at,
             "dateModified": self.last_published_at,
             "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
-            "about": [theme.name for theme in localized_themes(self.themes.all())],
+            "about": [
+                theme.name for theme in in_visitor_language(list(self.themes.all()))
+            ],
         }
         image = self.share_image()
         if image is not None:
@@ -535,7 +520,7 @@ class Pledge(models.Model):
     def _send(self, name: str, *, campaign, language=None, context=None):
         language = language or self.language
         with translation.override(language):
-            (localized,) = localized_pages([campaign])
+            (localized,) = in_visitor_language([campaign])
             campaign_url = localized.get_full_url()
         send_notification(
             to=self.email,
@@ -659,10 +644,12 @@ class DialogueMaterialPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
-        context["themes"] = localized_themes(self.themes.all())
+        context["themes"] = in_visitor_language(list(self.themes.all()))
         chosen = [block.value for block in self.related_campaigns if block.value]
         context["related"] = [
-            page for page in localized_pages(chosen) if page is not None and page.live
+            page
+            for page in in_visitor_language(chosen)
+            if page is not None and page.live
         ]
         context["json_ld_data"] = self.json_ld(request)
         return context

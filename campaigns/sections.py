@@ -1,7 +1,8 @@
 """The home page's campaigns section: the featured campaign and the latest
 ones, in the visitor's language."""
 
-from campaigns.models import CampaignIndexPage, CampaignPage, in_visitor_language
+from campaigns.models import CampaignIndexPage, CampaignPage
+from convivir.common.languages import active_locale
 
 LATEST = 3
 
@@ -9,7 +10,9 @@ LATEST = 3
 def campaigns_for_home(page, request):
     """None (no section) when there is no campaign in this language."""
     campaigns = list(
-        in_visitor_language(CampaignPage.objects.live().public())
+        CampaignPage.objects.live()
+        .public()
+        .filter(locale=active_locale())
         .select_related("hero_image")
         .prefetch_related("hero_image__renditions")
         .order_by("-is_featured", "-start_date", "-first_published_at")[: LATEST + 1]
@@ -18,7 +21,7 @@ def campaigns_for_home(page, request):
         return None
     featured = campaigns[0] if campaigns[0].is_featured else None
     latest = campaigns[1:] if featured else campaigns[:LATEST]
-    index = CampaignIndexPage.for_active_locale()
+    index = CampaignIndexPage.for_visitor()
     return {
         "featured": featured,
         "latest": latest,

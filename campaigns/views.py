@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 from campaigns import conf
 from campaigns.forms import PledgeForm
 from campaigns.models import CampaignPage, Pledge
+from convivir.common.languages import in_visitor_language
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
-from convivir.i18n import localized_pages
 from convivir.ratelimit import RateLimit
 
 
@@ -22,7 +22,7 @@ def _campaign(page_id: int) -> CampaignPage:
     campaign = get_object_or_404(
         CampaignPage.objects.live().public(), pk=page_id, pledge_enabled=True
     )
-    (localized,) = localized_pages([campaign])
+    (localized,) = in_visitor_language([campaign])
     return localized.specific if localized.pk != campaign.pk else campaign
 
 
@@ -84,7 +84,7 @@ def confirm_pledge(request, token: str):
         pledge = Pledge.from_confirmation_token(token)
     except Pledge.LinkError as error:
         return _link_problem(request, error.reason)
-    (campaign,) = localized_pages([pledge.campaign])
+    (campaign,) = in_visitor_language([pledge.campaign])
     campaign = campaign.specific
     if request.method == "POST":
         try:

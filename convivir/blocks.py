@@ -18,7 +18,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 
-from convivir.i18n import localized_pages
+from convivir.common.languages import in_visitor_language
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -104,7 +104,9 @@ class LinkValue(blocks.StructValue):
         if page is None:
             return self.get("url") or ""
         if self.localized_page is None:
-            (self.localized_page,) = localized_pages([page])
+            (self.localized_page,) = in_visitor_language(
+                [page], select_related=("locale",)
+            )
         return self.localized_page.url or ""
 
 
@@ -113,7 +115,9 @@ def prepare_links(stream_value) -> None:
     a body with many calls to action costs no more than one with a single
     one. Page types call it from ``get_context`` for their StreamFields."""
     links = [value for value in _walk(stream_value) if isinstance(value, LinkValue)]
-    pages = localized_pages([link.get("page") for link in links])
+    pages = in_visitor_language(
+        [link.get("page") for link in links], select_related=("locale",)
+    )
     for link, page in zip(links, pages, strict=True):
         link.localized_page = page
 

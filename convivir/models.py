@@ -26,10 +26,7 @@ from convivir.blocks import (
     FeaturedCardBlock,
     prepare_links,
 )
-from convivir.i18n import (
-    in_active_locale,
-    localized_pages,
-)
+from convivir.common.languages import for_visitor, in_visitor_language
 from convivir.sections import home_sections
 
 
@@ -174,7 +171,9 @@ class HomePage(Page):
     def hero_cta_url(self, request) -> str:
         """The hero button's address, in the visitor's language."""
         if self.hero_cta_page_id and self.hero_cta_label:
-            (page,) = localized_pages([self.hero_cta_page])
+            (page,) = in_visitor_language(
+                [self.hero_cta_page], select_related=("locale",)
+            )
             return page.get_url(request) or ""
         return ""
 
@@ -182,7 +181,9 @@ class HomePage(Page):
         """The featured pages in the visitor's language, with their cards'
         text; one query for all the links."""
         blocks = [block.value for block in self.featured]
-        pages = localized_pages([value["page"] for value in blocks])
+        pages = in_visitor_language(
+            [value["page"] for value in blocks], select_related=("locale",)
+        )
         return [
             {
                 "url": page.get_url(request),
@@ -324,12 +325,12 @@ class OnePerLocaleMixin(TranslatableMixin):
             )
 
     @classmethod
-    def for_active_locale(cls, queryset=None):
+    def for_visitor(cls, queryset=None):
         """The instance for the language being shown, falling back to the
         default language's, or None. One query (plus the queryset's
         prefetches)."""
         queryset = queryset if queryset is not None else cls.objects.all()
-        return in_active_locale(queryset)
+        return for_visitor(queryset)
 
 
 class MainMenu(OnePerLocaleMixin, ClusterableModel):

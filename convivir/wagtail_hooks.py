@@ -11,7 +11,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from convivir.i18n import active_locale
+from convivir.common.languages import active_locale
 from convivir.models import Footer, MainMenu, OutgoingEmail, UndeliverableAddress
 
 

@@ -51,7 +51,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES
-from convivir.i18n import in_active_locale
+from convivir.common.languages import OnePerLanguagePage
 from convivir.phones import (
     PhoneNumberField,
     format_phone,
@@ -185,7 +185,7 @@ class Organization(ClusterableModel):
     def get_url(self, request=None, directory=None) -> str:
         """The organisation's page under the directory page of the language
         being shown; empty when there is no directory page."""
-        directory = directory or DirectoryIndexPage.for_active_locale()
+        directory = directory or DirectoryIndexPage.for_visitor()
         if directory is None:
             return ""
         return f"{directory.get_url(request)}organizacion/{self.slug}/"
@@ -583,7 +583,7 @@ class Service(
     def get_url(self, request=None, directory=None) -> str:
         """The service's page under the directory page of the language being
         shown; empty when there is no directory page."""
-        directory = directory or DirectoryIndexPage.for_active_locale()
+        directory = directory or DirectoryIndexPage.for_visitor()
         if directory is None:
             return ""
         return f"{directory.get_url(request)}servicio/{self.slug}/"
@@ -591,7 +591,7 @@ class Service(
     def get_full_url(self, language: str = "es") -> str:
         """The absolute address of the page in ``language``, for e-mails."""
         with translation.override(language):
-            directory = DirectoryIndexPage.for_active_locale()
+            directory = DirectoryIndexPage.for_visitor()
             if directory is None:
                 return ""
             return f"{directory.get_full_url()}servicio/{self.slug}/"
@@ -694,7 +694,7 @@ class Service(
             if not contact.email:
                 continue
             with translation.override(contact.language):
-                directory = DirectoryIndexPage.for_active_locale()
+                directory = DirectoryIndexPage.for_visitor()
                 if directory is None:
                     continue
                 base = directory.get_full_url()
@@ -899,7 +899,7 @@ class RequiredDocument(Orderable):
 # --- Public pages -----------------------------------------------------------------
 
 
-class DirectoryIndexPage(RoutablePageMixin, Page):
+class DirectoryIndexPage(RoutablePageMixin, OnePerLanguagePage, Page):
     """The public directory ("Buscar ayuda"): browse by town and by service
     type, and below it every service, organisation and town page, served
     from the entries (see :mod:`directory.views`)."""
@@ -926,12 +926,6 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("directory page")
-
-    @classmethod
-    def for_active_locale(cls):
-        """The live directory page in the language being shown, or in the
-        default language."""
-        return in_active_locale(cls.objects.live())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,7 +8,7 @@ HOME_TYPES = ["shelter", "food", "health", "legal_aid"]
 def find_help_section(page, request):
     """Links to the directory by the most asked-for types of help, with how
     many services are listed; None without a directory page."""
-    directory = DirectoryIndexPage.for_active_locale()
+    directory = DirectoryIndexPage.for_visitor()
     if directory is None:
         return None
     url = directory.get_url(request)

@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from convivir.common.languages import active_locale, default_locale
 from convivir.forms import PublicForm
-from convivir.i18n import active_locale, default_locale
 from convivir.phones import PhoneFormField
 from events.choices import EventLanguage, State
 from events.models import EventCategory, EventPage, Venue, local_midnight

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 import icalendar
 
-from convivir.i18n import language_code
+from convivir.common.languages import in_visitor_language, language_code
 from convivir.jsonld import json_ld_script
 from convivir.places import has_coordinates
 
@@ -83,9 +83,7 @@ def build_calendar(items, name: str = "") -> bytes:
 def occurrence_calendar(occurrence, page) -> bytes:
     """The ``.ics`` of one occurrence, ``page`` being the event in the
     reader's language."""
-    from events.models import in_active_language
-
-    (venue,) = in_active_language([page.venue])
+    (venue,) = in_visitor_language([page.venue])
     return build_calendar([(occurrence, page, venue)])
 
 

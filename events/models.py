@@ -37,10 +37,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
-from convivir.i18n import (
-    active_locale,
+from convivir.common.languages import (
+    OnePerLanguagePage,
     default_locale,
-    in_active_locale,
+    in_visitor_language,
     sync_translations,
 )
 from convivir.models import normalize_email
@@ -54,6 +54,9 @@ from events.booked import keep_booked
 from events.choices import EventLanguage, RegistrationStatus, Repeat, State, labels
 from events.page_forms import EventPageForm
 from events.when import starts_in_words
+
+# What a translated event page is shown with, fetched with it.
+PAGE_RELATED = ("venue", "category", "image")
 
 CANCEL_SALT = "events.registration.cancel"
 CONFIRMATION_SALT = "events.registration.confirmation"
@@ -214,30 +217,10 @@ class EventCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-def in_active_language(objects: list) -> list:
-    """Each translatable snippet replaced by its translation in the active
-    language when there is one; one query per model, however many objects."""
-    locale = active_locale()
-    wanted = {
-        (type(o), o.translation_key)
-        for o in objects
-        if o is not None and locale and o.locale_id != locale.pk
-    }
-    found = {}
-    for model in {model for model, _key in wanted}:
-        keys = [key for m, key in wanted if m is model]
-        for row in model.objects.filter(translation_key__in=keys, locale=locale):
-            found[(model, row.translation_key)] = row
-    return [
-        found.get((type(o), o.translation_key), o) if o is not None else None
-        for o in objects
-    ]
-
-
 # --- Pages ------------------------------------------------------------------------
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, OnePerLanguagePage, Page):
     """The calendar: upcoming occurrences with filters, a month grid, the
     archive of past events and an iCal feed of any filtered list. The views
     are in :mod:`events.views`; the feed has its own address (it ends in
@@ -279,12 +262,6 @@ class EventIndexPage(RoutablePageMixin, Page):
         from events import views
 
         return views.archive(self, request)
-
-    @classmethod
-    def for_active_locale(cls):
-        """The live calendar page in the language being shown, or in the
-        default language."""
-        return in_active_locale(cls.objects.live())
 
 
 class EventPage(Page):
@@ -385,7 +362,7 @@ class EventPage(Page):
     ]
     # Category and venue are shared snippets with translations of their own:
     # a translated page links the same ones (shown in the visitor's language,
-    # see in_active_language), so translating a page never rewrites them.
+    # see in_visitor_language), so translating a page never rewrites them.
     override_translatable_fields = [
         SynchronizedField("category", overridable=False),
         SynchronizedField("venue", overridable=False),
@@ -480,10 +457,10 @@ class EventPage(Page):
         occurrences = list(self.occurrence_rows())
         context["upcoming"] = [o for o in occurrences if o.end >= now]
         context["past"] = [o for o in occurrences if o.end < now]
-        context["venue"], context["category"] = in_active_language(
+        context["venue"], context["category"] = in_visitor_language(
             [self.venue, self.category]
         )
-        context["calendar_page"] = EventIndexPage.for_active_locale()
+        context["calendar_page"] = EventIndexPage.for_visitor()
         context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         prepare_links(self.body)
         from events.ical import json_ld
@@ -1076,14 +1053,16 @@ class Registration(models.Model):
         occurrence = self.occurrence
         waiting = self.status == self.Status.WAITING
         with translation.override(self.language):
-            (page,) = localized_event_pages([occurrence.page])
+            (page,) = in_visitor_language(
+                [occurrence.page], select_related=PAGE_RELATED
+            )
             ics = None if waiting else occurrence_calendar(occurrence, page)
             context = {
                 "registration": self,
                 "occurrence": occurrence,
                 "event": page,
                 "event_url": settings.BASE_URL + (page.url or ""),
-                "venue": in_active_language([page.venue])[0],
+                "venue": in_visitor_language([page.venue])[0],
                 "cancel_url": self.absolute("events:cancel", self.cancel_token()),
                 "confirmation_url": self.absolute(
                     "events:confirmation", self.confirmation_token()
@@ -1157,22 +1136,6 @@ class Registration(models.Model):
                 )
             cleared += count
         return cleared
-
-
-def localized_event_pages(pages: list) -> list:
-    """Each event page in the active language when translated (live), with
-    its venue and category; one query for any number of pages."""
-    locale = active_locale()
-    keys = {p.translation_key for p in pages if locale and p.locale_id != locale.pk}
-    if not keys:
-        return list(pages)
-    found = {
-        p.translation_key: p
-        for p in EventPage.objects.live()
-        .filter(translation_key__in=keys, locale=locale)
-        .select_related("venue", "category", "image")
-    }
-    return [found.get(p.translation_key, p) for p in pages]
 
 
 def seats_summary(queryset) -> dict:

@@ -9,7 +9,7 @@ HOME_EVENTS = 4
 def next_events(page, request):
     """The next few occurrences, in the visitor's language, with a link to
     the calendar; None (no section) without a calendar or upcoming events."""
-    index = EventIndexPage.for_active_locale()
+    index = EventIndexPage.for_visitor()
     if index is None:
         return None
     occurrences = (

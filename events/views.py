@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from convivir.common.languages import in_visitor_language
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.ratelimit import RateLimit
 from events import conf
@@ -27,12 +28,11 @@ from events.ical import build_calendar, google_calendar_url, occurrence_calendar
 from events.models import (
     CANCEL_SALT,
     CONFIRMATION_SALT,
+    PAGE_RELATED,
     EventIndexPage,
     Occurrence,
     Registration,
     RegistrationError,
-    in_active_language,
-    localized_event_pages,
 )
 
 # Events shown in a day's cell of the month grid; the rest are a link.
@@ -62,10 +62,12 @@ def rows_for(occurrences, request=None, details=True) -> list[dict]:
     address and (with ``details``) its venue and category translated: a
     fixed number of queries for any number of occurrences."""
     occurrences = list(occurrences)
-    pages = localized_event_pages([o.page for o in occurrences])
+    pages = in_visitor_language(
+        [o.page for o in occurrences], select_related=PAGE_RELATED
+    )
     if details:
-        venues = in_active_language([page.venue for page in pages])
-        categories = in_active_language([page.category for page in pages])
+        venues = in_visitor_language([page.venue for page in pages])
+        categories = in_visitor_language([page.category for page in pages])
     else:
         venues = categories = [None] * len(pages)
     return [
@@ -230,7 +232,7 @@ def calendar_ics(request):
         "start", "pk"
     )[:FEED_LIMIT]
     rows = rows_for(occurrences)
-    index = EventIndexPage.for_active_locale()
+    index = EventIndexPage.for_visitor()
     body = build_calendar(
         [(row["occurrence"], row["event"], row["venue"]) for row in rows],
         name=f"Convivir · {index.title}" if index else "Convivir",
@@ -252,7 +254,7 @@ def _listed_occurrence(pk: int):
 def occurrence_ics(request, pk):
     """One occurrence as an ``.ics`` file, in the visitor's language."""
     occurrence = _listed_occurrence(pk)
-    (page,) = localized_event_pages([occurrence.page])
+    (page,) = in_visitor_language([occurrence.page], select_related=PAGE_RELATED)
     response = HttpResponse(
         occurrence_calendar(occurrence, page),
         content_type="text/calendar; charset=utf-8",
@@ -265,14 +267,14 @@ def occurrence_ics(request, pk):
 
 
 def _event_context(occurrence) -> dict:
-    (page,) = localized_event_pages([occurrence.page])
-    (venue,) = in_active_language([page.venue])
+    (page,) = in_visitor_language([occurrence.page], select_related=PAGE_RELATED)
+    (venue,) = in_visitor_language([page.venue])
     return {
         "occurrence": occurrence,
         "event": page,
         "venue": venue,
         "google_url": google_calendar_url(occurrence, page, venue),
-        "calendar_page": EventIndexPage.for_active_locale(),
+        "calendar_page": EventIndexPage.for_visitor(),
     }
 
 

@@ -17,7 +17,7 @@ class OpportunityFilter:
 
     def __init__(self, query):
         self.query = query
-        self.opportunities = VolunteerOpportunity.objects.active().in_visitor_language()
+        self.opportunities = VolunteerOpportunity.objects.active().for_listing()
         towns = {o.network.municipality for o in self.opportunities}
         self.selected_towns = [
             t for t in query.getlist("municipio") if t in towns or t == REMOTE

@@ -98,7 +98,7 @@ class VolunteerSignupForm(PublicForm):
     def __init__(self, *args, initial_interest: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         networks = list(ProtectionNetwork.objects.filter(is_active=True))
-        opportunities = VolunteerOpportunity.objects.active().in_visitor_language()
+        opportunities = VolunteerOpportunity.objects.active().for_listing()
         by_network = {}
         for opportunity in opportunities:
             by_network.setdefault(opportunity.network_id, []).append(opportunity)

@@ -36,10 +36,10 @@ from wagtail.models import ModelLogEntry, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from convivir.i18n import (
-    active_locale,
+from convivir.common.languages import (
+    OnePerLanguagePage,
+    VisitorLanguageQuerySet,
     default_locale,
-    in_active_locale,
     sync_translations,
 )
 from convivir.models import normalize_email
@@ -203,7 +203,7 @@ class MemberOrganisation(Orderable):
 # --- Opportunities ----------------------------------------------------------------
 
 
-class OpportunityQuerySet(models.QuerySet):
+class OpportunityQuerySet(VisitorLanguageQuerySet):
     def active(self):
         """Open opportunities of open networks. An opportunity closed in the
         default language counts as closed in every language, even before its
@@ -215,21 +215,11 @@ class OpportunityQuerySet(models.QuerySet):
             translation_key__in=closed_sources
         )
 
-    def in_visitor_language(self) -> list:
-        """Each opportunity once, in the language being shown when it is
-        translated, otherwise in the default language; one query."""
-        wanted = [locale for locale in (active_locale(), default_locale()) if locale]
-        rows = list(
-            self.filter(locale__in=wanted)
-            .select_related("network")
-            .order_by("network__name", "title")
-        )
-        chosen = {}
-        for row in rows:
-            current = chosen.get(row.translation_key)
-            if current is None or row.locale_id == wanted[0].pk:
-                chosen[row.translation_key] = row
-        return sorted(chosen.values(), key=lambda o: (o.network.name, o.title))
+    def for_listing(self) -> list:
+        """Each opportunity once, in the visitor's language where
+        translated, by network and title; one query."""
+        rows = self.select_related("network").in_visitor_language()
+        return sorted(rows, key=lambda o: (o.network.name, o.title))
 
 
 class VolunteerOpportunity(TranslatableMixin, models.Model):
@@ -327,7 +317,7 @@ class VolunteerOpportunity(TranslatableMixin, models.Model):
 # --- Pages ------------------------------------------------------------------------
 
 
-class VolunteerIndexPage(Page):
+class VolunteerIndexPage(OnePerLanguagePage, Page):
     """The "Take part" page: why volunteer, the opportunities of every
     network with filters by town and skill, and the networks themselves. Its
     code of conduct is what volunteers accept before they become active."""
@@ -369,12 +359,6 @@ class VolunteerIndexPage(Page):
         )
         context["filter"] = OpportunityFilter(request.GET)
         return context
-
-    @classmethod
-    def for_active_locale(cls):
-        """The live volunteering page in the language being shown, or in the
-        default language."""
-        return in_active_locale(cls.objects.live())
 
 
 class ProtectionNetworkPage(Page):
@@ -426,7 +410,7 @@ class ProtectionNetworkPage(Page):
         if any(member.organization_id for member in members):
             from directory.models import DirectoryIndexPage
 
-            directory = DirectoryIndexPage.for_active_locale()
+            directory = DirectoryIndexPage.for_visitor()
             for member in members:
                 member.directory_url = (
                     member.organization.get_url(request, directory)
@@ -437,7 +421,7 @@ class ProtectionNetworkPage(Page):
         context["opportunities"] = (
             VolunteerOpportunity.objects.filter(network=self.network)
             .active()
-            .in_visitor_language()
+            .for_listing()
         )
         return context
 

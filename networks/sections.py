@@ -6,7 +6,7 @@ from networks.models import ProtectionNetwork, VolunteerIndexPage, VolunteerOppo
 def volunteer_call_to_action(page, request):
     """The volunteering page in the visitor's language with how many
     networks and opportunities are open; None (no section) without one."""
-    index = VolunteerIndexPage.for_active_locale()
+    index = VolunteerIndexPage.for_visitor()
     if index is None:
         return None
     return {

@@ -11,8 +11,8 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from convivir.common.languages import in_visitor_language
 from convivir.forms import RATE_LIMITED, SPAM, VALID, handle_public_form
-from convivir.i18n import localized_pages
 from convivir.privacy.links import data_link_token
 from convivir.ratelimit import RateLimit
 from networks import conf
@@ -31,7 +31,7 @@ def _privacy_notice():
     setting = VolunteeringSettings.load()
     page = None
     if setting.privacy_notice_page_id:
-        (page,) = localized_pages([setting.privacy_notice_page])
+        (page,) = in_visitor_language([setting.privacy_notice_page])
     return page, setting.privacy_notice_version
 
 
@@ -67,7 +67,7 @@ def signup(request):
         {
             "form": form,
             "privacy_page": privacy_page,
-            "volunteer_page": VolunteerIndexPage.for_active_locale(),
+            "volunteer_page": VolunteerIndexPage.for_visitor(),
         },
         status=status,
     )
@@ -135,7 +135,7 @@ def conduct(request, token):
         "networks/conduct.html",
         {
             "volunteer": volunteer,
-            "volunteer_page": VolunteerIndexPage.for_active_locale(),
+            "volunteer_page": VolunteerIndexPage.for_visitor(),
             "accepted_now": accepted_now,
         },
     )

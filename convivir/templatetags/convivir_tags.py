@@ -10,7 +10,7 @@ from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
-from convivir.i18n import language_code, localized_pages
+from convivir.common.languages import in_visitor_language, language_code
 from convivir.models import Footer, FooterLink, MainMenu, MainMenuItem
 
 register = template.Library()
@@ -108,9 +108,7 @@ def _with_links(model, relation: str, link_model):
     """The shown language's instance of a one-per-language snippet, with its
     links and their pages prefetched."""
     links = link_model.objects.select_related("link_page__locale")
-    return model.for_active_locale(
-        model.objects.prefetch_related(Prefetch(relation, links))
-    )
+    return model.for_visitor(model.objects.prefetch_related(Prefetch(relation, links)))
 
 
 def _links(request, items) -> list[dict]:
@@ -118,7 +116,9 @@ def _links(request, items) -> list[dict]:
     there is one), whether it is the current page or a section the current
     page is in, and the language of a page shown untranslated."""
     items = list(items)
-    pages = localized_pages([item.link_page for item in items])
+    pages = in_visitor_language(
+        [item.link_page for item in items], select_related=("locale",)
+    )
     path = request.path if request else ""
     current = translation.get_language()
     links = []

@@ -282,7 +282,7 @@ def test_listings_cost_the_same_queries_for_10_or_1000_events(
     client, calendar_page, url, monkeypatch
 ):
     # The per-process locale cache expires by time: not during this test.
-    monkeypatch.setattr("convivir.i18n.LOCALE_CACHE_SECONDS", 10**6)
+    monkeypatch.setattr("convivir.common.languages.LOCALE_CACHE_SECONDS", 10**6)
     if "archivo" in url:
         # Put "now" after the events so they are in the archive.
         from unittest import mock

@@ -1,0 +1,15 @@
+"""One reader for the apps' settings (``EVENTS_RETENTION_DAYS``…): a Django
+setting of that name wins, then the environment variable, then the
+default. Zero is a value like any other (a rate limit of 0 switches a form
+off), so only a missing setting falls back."""
+
+from django.conf import settings
+
+from convivir.env import env_int
+
+
+def app_setting(name: str, default: int) -> int:
+    value = getattr(settings, name, None)
+    if value is not None:
+        return int(value)
+    return env_int(name, default)
