@@ -4,11 +4,7 @@ Codes are stored; labels are translated."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class State(models.TextChoices):
-    CHIAPAS = "chiapas", "Chiapas"
-    OAXACA = "oaxaca", "Oaxaca"
-    TABASCO = "tabasco", "Tabasco"
+from convivir.common.choices import LanguageSet
 
 
 class Audience(models.TextChoices):
@@ -27,15 +23,6 @@ class MaterialFormat(models.TextChoices):
     VIDEO = "video", _("Video")
     AUDIO = "audio", _("Audio")
     PRESENTATION = "presentation", _("Presentation")
-
-
-class MaterialLanguage(models.TextChoices):
-    SPANISH = "es", _("Spanish")
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    HAITIAN_CREOLE = "ht", _("Haitian Creole")
-    TSOTSIL = "tzo", _("Tsotsil")
-    TSELTAL = "tzh", _("Tseltal")
 
 
 class DurationRange(models.TextChoices):
@@ -60,3 +47,7 @@ class ToolkitKind(models.TextChoices):
     RADIO_SPOT = "radio_spot", _("Radio spot")
     GUIDE = "guide", _("Guide")
     OTHER = "other", _("Other")
+
+
+# Languages a dialogue material is in.
+MaterialLanguage = LanguageSet("es", "en", "fr", "ht", "tzo", "tzh")

@@ -7,19 +7,14 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import conf
-from campaigns.choices import (
-    Audience,
-    DurationRange,
-    MaterialFormat,
-    MaterialLanguage,
-    State,
-)
+from campaigns.choices import Audience, DurationRange, MaterialFormat, MaterialLanguage
 from campaigns.models import (
     CampaignPage,
     CampaignTarget,
     DialogueMaterialPage,
     Theme,
 )
+from convivir.common.choices import State
 
 
 def _choices(options, selected, counts) -> list[dict]:

@@ -14,7 +14,6 @@ from datetime import timedelta
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
@@ -38,25 +37,23 @@ from campaigns.blocks import (
     SessionPlanBlock,
     ToolkitBlock,
 )
-from campaigns.choices import (
-    Audience,
-    DurationRange,
-    MaterialFormat,
-    MaterialLanguage,
-    State,
-)
+from campaigns.choices import Audience, DurationRange, MaterialFormat, MaterialLanguage
 from campaigns.sharing import share_links
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
+from convivir.common.choices import Language, State
 from convivir.common.languages import (
     OnePerLanguagePage,
     VisitorLanguageQuerySet,
     in_visitor_language,
 )
+from convivir.common.links import LinkError, SignedLink
+from convivir.common.validators import normalize_email, supported_language
 from convivir.jsonld import json_ld_script
-from convivir.models import normalize_email
-from convivir.notifications import send_notification, supported_language
+from convivir.notifications import send_notification
 
-CONFIRM_SALT = "campaigns.pledge.confirm"
+CONFIRM_LINK = SignedLink(
+    "campaigns.pledge.confirm", lambda: timedelta(days=conf.confirmation_days())
+)
 # Open Graph's recommended size for link previews.
 SHARE_IMAGE_SPEC = "fill-1200x630-c100|format-jpeg|jpegquality-80"
 
@@ -132,7 +129,6 @@ class CampaignIndexPage(OnePerLanguagePage, Page):
         from campaigns.filters import CampaignFilter
 
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         context["filter"] = CampaignFilter(self, request.GET)
         # The dialogue-materials library in the same language, so that
         # community groups find the materials from the campaigns.
@@ -247,7 +243,6 @@ class CampaignPage(Page):
         from campaigns.forms import PledgeForm
 
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         prepare_links(self.body)
         context["themes"] = in_visitor_language(list(self.themes.all()))
         context["targets"] = list(self.targets.all())
@@ -458,39 +453,21 @@ class Pledge(models.Model):
         return pledge, outcome
 
     def confirmation_token(self) -> str:
-        return signing.dumps(
-            {"p": self.pk, "n": self.confirmation_nonce}, salt=CONFIRM_SALT
-        )
-
-    class LinkError(Exception):
-        """A confirmation link that cannot be used; ``reason`` is "expired",
-        "invalid" (tampered, deleted or replaced) or "used"."""
-
-        def __init__(self, reason: str):
-            super().__init__(reason)
-            self.reason = reason
+        return CONFIRM_LINK.make({"p": self.pk, "n": self.confirmation_nonce})
 
     @classmethod
     def from_confirmation_token(cls, token: str) -> "Pledge":
-        try:
-            payload = signing.loads(
-                token,
-                salt=CONFIRM_SALT,
-                max_age=timedelta(days=conf.confirmation_days()),
-            )
-        except signing.SignatureExpired as error:
-            raise cls.LinkError("expired") from error
-        except signing.BadSignature as error:
-            raise cls.LinkError("invalid") from error
-        if not isinstance(payload, dict):
-            raise cls.LinkError("invalid")
+        """The pledge a confirmation link is for. Raises
+        :class:`~convivir.common.links.LinkError` "expired", "invalid"
+        (tampered, deleted or replaced) or "used"."""
+        payload = CONFIRM_LINK.load(token)
         pledge = (
             cls.objects.select_related("campaign").filter(pk=payload.get("p")).first()
         )
         if pledge is None or pledge.confirmation_nonce != payload.get("n"):
-            raise cls.LinkError("invalid")
+            raise LinkError("invalid")
         if pledge.is_confirmed:
-            raise cls.LinkError("used")
+            raise LinkError("used")
         return pledge
 
     def confirm(self):
@@ -503,7 +480,7 @@ class Pledge(models.Model):
                 .update(confirmed_at=timezone.now())
             )
             if not updated:
-                raise self.LinkError("used")
+                raise LinkError("used")
         self.refresh_from_db(fields=["confirmed_at"])
 
     @classmethod
@@ -560,7 +537,6 @@ class DialogueMaterialIndexPage(Page):
         from campaigns.filters import MaterialFilter
 
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         context["filter"] = MaterialFilter(self, request.GET)
         return context
 
@@ -585,7 +561,7 @@ class DialogueMaterialPage(Page):
     material_language = models.CharField(
         max_length=8,
         choices=MaterialLanguage.choices,
-        default=MaterialLanguage.SPANISH,
+        default=Language.SPANISH,
         verbose_name=_("language of the material"),
     )
     duration_minutes = models.PositiveSmallIntegerField(
@@ -643,7 +619,6 @@ class DialogueMaterialPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         context["themes"] = in_visitor_language(list(self.themes.all()))
         chosen = [block.value for block in self.related_campaigns if block.value]
         context["related"] = [

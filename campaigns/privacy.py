@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.log_actions import log
 
 from campaigns.models import Pledge
-from convivir.models import normalize_email
+from convivir.common.validators import normalize_email
 from convivir.privacy import PersonalData
 
 # The download's keys and the model fields whose names label them.

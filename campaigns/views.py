@@ -3,6 +3,7 @@ hold personal data or signed links are never cached nor indexed."""
 
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -10,6 +11,7 @@ from campaigns import conf
 from campaigns.forms import PledgeForm
 from campaigns.models import CampaignPage, Pledge
 from convivir.common.languages import in_visitor_language
+from convivir.common.links import LinkError, link_problem
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.ratelimit import RateLimit
 
@@ -69,10 +71,26 @@ def pledge_sent(request, page_id: int):
     )
 
 
-def _link_problem(request, reason: str):
-    return render(
-        request, "campaigns/pledge_link_problem.html", {"reason": reason}, status=400
-    )
+# What a pledge's signer can do about a link that does not work.
+LINK_ADVICE = {
+    "expired": [
+        _("Links in our e-mails only work for a few days, to protect your data."),
+        _(
+            "Sign the pledge again with the same e-mail address: we will send "
+            "you a new link."
+        ),
+    ],
+    "used": _(
+        "Your pledge is already confirmed and counted. There is nothing more to do."
+    ),
+    "invalid": [
+        _("The link may be incomplete, or a newer e-mail replaced it."),
+        _(
+            "Copy the whole link from the most recent e-mail we sent you, or "
+            "sign the pledge again to get a new one."
+        ),
+    ],
+}
 
 
 @never_cache
@@ -82,15 +100,15 @@ def confirm_pledge(request, token: str):
     must not confirm a pledge on the person's behalf."""
     try:
         pledge = Pledge.from_confirmation_token(token)
-    except Pledge.LinkError as error:
-        return _link_problem(request, error.reason)
+    except LinkError as error:
+        return link_problem(request, error, advice=LINK_ADVICE)
     (campaign,) = in_visitor_language([pledge.campaign])
     campaign = campaign.specific
     if request.method == "POST":
         try:
             pledge.confirm()
-        except Pledge.LinkError as error:
-            return _link_problem(request, error.reason)
+        except LinkError as error:
+            return link_problem(request, error, advice=LINK_ADVICE)
         return render(
             request,
             "campaigns/pledge_confirmed.html",

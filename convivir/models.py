@@ -27,6 +27,7 @@ from convivir.blocks import (
     prepare_links,
 )
 from convivir.common.languages import for_visitor, in_visitor_language
+from convivir.common.validators import normalize_email
 from convivir.sections import home_sections
 
 
@@ -235,7 +236,6 @@ class ContentPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Below the site root only: the root itself is linked as "Home".
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         context["children"] = ContentPage.objects.child_of(self).live().public()
         prepare_links(self.body)
         return context
@@ -437,11 +437,6 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to} ({self.get_status_display()})"
-
-
-def normalize_email(email: str) -> str:
-    """How every app stores and compares an e-mail address."""
-    return (email or "").strip().lower()
 
 
 class UndeliverableAddress(models.Model):

@@ -40,23 +40,13 @@ from anymail.exceptions import AnymailRecipientsRefused
 from anymail.signals import EventType, tracking
 from django_tasks import default_task_backend, task
 
+from convivir.common.validators import supported_language
 from convivir.models import OutgoingEmail, UndeliverableAddress
 
 logger = logging.getLogger(__name__)
 
 # How long a sender may hold a message before another may take it over.
 SENDING_LEASE = timedelta(minutes=10)
-
-
-def supported_language(language: str | None) -> str:
-    """The site language to write to someone who asked for ``language``:
-    ``es`` or ``en``, Spanish when unknown."""
-    if language:
-        try:
-            return translation.get_supported_language_variant(language)
-        except LookupError:
-            pass
-    return translation.get_supported_language_variant(settings.LANGUAGE_CODE)
 
 
 def render_email(template: str, context: dict, language: str) -> dict:

@@ -33,9 +33,10 @@ from django.utils.text import slugify
 
 from wagtail.log_actions import log
 
-from convivir.phones import normalize_phone
+from convivir.common.choices import State
+from convivir.common.phones import normalize_phone
 from directory import confidentiality, hsds
-from directory.choices import HSDS_DAYS, ServiceLanguage, ServiceStatus, State
+from directory.choices import HSDS_DAYS, ServiceLanguage, ServiceStatus
 from directory.models import (
     Contact,
     Location,

@@ -10,8 +10,9 @@ from wagtail.admin.filters import WagtailFilterSet
 
 import django_filters
 
+from convivir.common.choices import State
 from directory import conf
-from directory.choices import ServiceStatus, State
+from directory.choices import ServiceStatus
 from directory.models import SERVICE_TYPES, Location, Service, TaxonomyTerm
 
 

@@ -21,7 +21,6 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -51,8 +50,10 @@ from wagtail.models import (
 from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES
+from convivir.common.choices import State, Weekday
 from convivir.common.languages import OnePerLanguagePage
-from convivir.phones import (
+from convivir.common.links import LinkError, SignedLink
+from convivir.common.phones import (
     PhoneNumberField,
     format_phone,
     normalized_or_as_typed,
@@ -60,24 +61,22 @@ from convivir.phones import (
 )
 from convivir.places import Place, directions_url, public_place
 from directory import conf, confidentiality
-from directory.choices import ServiceLanguage, ServiceStatus, State, Weekday
+from directory.choices import ServiceLanguage, ServiceStatus
 
 EDITORS_GROUP = "Directory editors"
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 
-VERIFY_SALT = "directory.service.verify"
-STATUS_SALT = "directory.service.status"
+# The links a service's own staff get by e-mail: confirm the entry, set today's
+# status.
+VERIFY_LINK = SignedLink(
+    "directory.service.verify", lambda: timedelta(days=conf.link_days())
+)
+STATUS_LINK = SignedLink(
+    "directory.service.status", lambda: timedelta(days=conf.link_days())
+)
 
 SERVICE_TYPES = "service_type"
 POPULATIONS = "population"
-
-
-class LinkError(Exception):
-    """A signed link that cannot be used; ``reason`` says why."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def town_slug(municipality: str) -> str:
@@ -660,25 +659,17 @@ class Service(
     # -- Signed links for the service's own staff --
 
     def verification_token(self, contact: "Contact") -> str:
-        return signing.dumps(
-            {"s": str(self.pk), "c": str(contact.pk)}, salt=VERIFY_SALT
-        )
+        return VERIFY_LINK.make({"s": str(self.pk), "c": str(contact.pk)})
 
     def status_token(self) -> str:
-        return signing.dumps({"s": str(self.pk)}, salt=STATUS_SALT)
+        return STATUS_LINK.make({"s": str(self.pk)})
 
     @classmethod
-    def from_token(cls, token: str, salt: str) -> tuple["Service", dict]:
+    def from_token(cls, token: str, link: SignedLink) -> tuple["Service", dict]:
         """The published service a signed link is for, and its payload.
-        Raises :class:`LinkError` ("expired" or "invalid")."""
-        try:
-            payload = signing.loads(
-                token, salt=salt, max_age=timedelta(days=conf.link_days())
-            )
-        except signing.SignatureExpired as error:
-            raise LinkError("expired") from error
-        except signing.BadSignature as error:
-            raise LinkError("invalid") from error
+        Raises :class:`~convivir.common.links.LinkError` ("expired" or
+        "invalid")."""
+        payload = link.load(token)
         service = cls.objects.filter(pk=payload.get("s"), live=True).first()
         if service is None:
             raise LinkError("invalid")
@@ -927,11 +918,6 @@ class DirectoryIndexPage(RoutablePageMixin, OnePerLanguagePage, Page):
     class Meta:
         verbose_name = _("directory page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
-        return context
-
     @path("")
     def index_route(self, request):
         from directory import views
@@ -1071,7 +1057,8 @@ class WrongInformationReport(models.Model):
 
         from wagtail.admin.admin_url_finder import AdminURLFinder
 
-        from convivir.notifications import send_notification, supported_language
+        from convivir.common.validators import supported_language
+        from convivir.notifications import send_notification
 
         admin_path = AdminURLFinder().get_edit_url(self) or ""
         editors = (

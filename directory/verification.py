@@ -11,7 +11,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from convivir.notifications import send_notification, supported_language
+from convivir.common.validators import supported_language
+from convivir.notifications import send_notification
 from directory import conf
 from directory.models import EDITORS_GROUP, Service
 

@@ -11,8 +11,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from convivir.common.links import LinkError, link_problem
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.places import directions_url
 from convivir.ratelimit import RateLimit
@@ -22,9 +24,8 @@ from directory.jsonld import service_jsonld
 from directory.models import (
     POPULATIONS,
     SERVICE_TYPES,
-    STATUS_SALT,
-    VERIFY_SALT,
-    LinkError,
+    STATUS_LINK,
+    VERIFY_LINK,
     Location,
     Organization,
     Service,
@@ -293,10 +294,21 @@ def town_sheet(request, page, slug):
     )
 
 
+# What a service's staff can do about a link that does not work.
+LINK_ADVICE = {
+    "expired": _(
+        "The link has expired. The next monthly e-mail will bring a new one; if "
+        "you need it sooner, write to the directory's editors."
+    ),
+    "invalid": _(
+        "The link is incomplete or no longer valid. Copy the whole link from the "
+        "e-mail, or write to the directory's editors."
+    ),
+}
+
+
 def _link_problem(request, page, reason):
-    return _render(
-        request, page, "directory/link_problem.html", {"reason": reason}, status=400
-    )
+    return link_problem(request, reason, advice=LINK_ADVICE)
 
 
 def _contact_rate_limit() -> RateLimit:
@@ -309,7 +321,7 @@ def verify_entry(request, page, token):
     the entry as it is (sets the last verification) or propose changes
     (a report for the editors). GET never changes anything."""
     try:
-        service, payload = Service.from_token(token, VERIFY_SALT)
+        service, payload = Service.from_token(token, VERIFY_LINK)
     except LinkError as error:
         return _link_problem(request, page, error.reason)
     contact = service.contacts.filter(pk=payload.get("c")).first()
@@ -356,7 +368,7 @@ def update_status(request, page, token):
     """A shelter's staff set today's status from a phone, without logging
     in: space available, full or temporarily closed."""
     try:
-        service, _payload = Service.from_token(token, STATUS_SALT)
+        service, _payload = Service.from_token(token, STATUS_LINK)
     except LinkError as error:
         return _link_problem(request, page, error.reason)
     form = StatusForm(initial={"status": service.status})

@@ -37,8 +37,8 @@ from wagtail.permissions import register_permission_policy
 import django_filters
 
 from convivir.common.languages import default_locale
+from convivir.common.phones import phone_digits
 from convivir.exports import SafeSpreadsheetExportMixin
-from convivir.phones import phone_digits
 from events.models import Occurrence, Registration, RegistrationError, seats_summary
 
 

@@ -4,26 +4,7 @@ translated."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class State(models.TextChoices):
-    CHIAPAS = "chiapas", "Chiapas"
-    OAXACA = "oaxaca", "Oaxaca"
-    TABASCO = "tabasco", "Tabasco"
-
-
-class EventLanguage(models.TextChoices):
-    """Languages spoken at an event."""
-
-    SPANISH = "es", _("Spanish")
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    HAITIAN_CREOLE = "ht", _("Haitian Creole")
-    KICHE = "quc", _("K'iche'")
-    MAM = "mam", _("Mam")
-    TSOTSIL = "tzo", _("Tsotsil")
-    TSELTAL = "tzh", _("Tseltal")
-    ZAPOTEC = "zap", _("Zapotec")
-    SIGN = "lsm", _("Mexican Sign Language")
+from convivir.common.choices import LanguageSet
 
 
 class RegistrationStatus(models.TextChoices):
@@ -39,7 +20,7 @@ class Repeat(models.TextChoices):
     MONTHLY = "monthly", _("every month")
 
 
-def labels(choices, codes) -> list[str]:
-    """The translated labels of ``codes`` (unknown codes are skipped)."""
-    names = dict(choices.choices)
-    return [names[code] for code in codes or [] if code in names]
+# Languages spoken at an event.
+EventLanguage = LanguageSet(
+    "es", "en", "fr", "ht", "quc", "mam", "tzo", "tzh", "zap", "lsm"
+)

@@ -9,10 +9,11 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from convivir.common.choices import State
 from convivir.common.languages import active_locale, default_locale
+from convivir.common.phones import PhoneFormField
 from convivir.forms import PublicForm
-from convivir.phones import PhoneFormField
-from events.choices import EventLanguage, State
+from events.choices import EventLanguage
 from events.models import EventCategory, EventPage, Venue, local_midnight
 
 

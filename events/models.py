@@ -18,7 +18,6 @@ import secrets
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
@@ -37,29 +36,37 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
+from convivir.common.choices import State, labels
 from convivir.common.languages import (
     OnePerLanguagePage,
     default_locale,
     in_visitor_language,
     sync_translations,
 )
-from convivir.models import normalize_email
+from convivir.common.links import LinkError, SignedLink
+from convivir.common.phones import PhoneNumberField, normalize_phone
+from convivir.common.validators import normalize_email
 from convivir.notifications import send_notification
-from convivir.phones import PhoneNumberField, normalize_phone
 from convivir.places import Place, one_line, public_place
 from events import conf
 from events import seats as seat_rules
 from events.blocks import EventStreamBlock
 from events.booked import keep_booked
-from events.choices import EventLanguage, RegistrationStatus, Repeat, State, labels
+from events.choices import EventLanguage, RegistrationStatus, Repeat
 from events.page_forms import EventPageForm
 from events.when import starts_in_words
 
 # What a translated event page is shown with, fetched with it.
 PAGE_RELATED = ("venue", "category", "image")
 
-CANCEL_SALT = "events.registration.cancel"
-CONFIRMATION_SALT = "events.registration.confirmation"
+
+def _link_lifetime() -> timedelta:
+    # Registrants' links work until the retention period after the date.
+    return timedelta(days=366 + conf.retention_days())
+
+
+CANCEL_LINK = SignedLink("events.registration.cancel", _link_lifetime)
+CONFIRMATION_LINK = SignedLink("events.registration.confirmation", _link_lifetime)
 # Short codes people read aloud at the door: no 0/O, 1/I/L.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -461,7 +468,6 @@ class EventPage(Page):
             [self.venue, self.category]
         )
         context["calendar_page"] = EventIndexPage.for_visitor()
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         prepare_links(self.body)
         from events.ical import json_ld
 
@@ -1004,37 +1010,24 @@ class Registration(models.Model):
     # -- Signed links --
 
     def cancel_token(self) -> str:
-        return signing.dumps({"r": self.pk, "c": self.code}, salt=CANCEL_SALT)
+        return CANCEL_LINK.make({"r": self.pk, "c": self.code})
 
     def confirmation_token(self) -> str:
-        return signing.dumps({"r": self.pk, "c": self.code}, salt=CONFIRMATION_SALT)
-
-    class LinkError(Exception):
-        def __init__(self, reason: str):
-            super().__init__(reason)
-            self.reason = reason
+        return CONFIRMATION_LINK.make({"r": self.pk, "c": self.code})
 
     @classmethod
-    def from_token(cls, token: str, salt: str) -> "Registration":
-        """The registration a signed link is for. Links work until the
-        retention period after the occurrence ends. Raises
-        :class:`LinkError` "expired" or "invalid" (tampered, deleted)."""
-        max_age = timedelta(days=366 + conf.retention_days())
-        try:
-            payload = signing.loads(token, salt=salt, max_age=max_age)
-        except signing.SignatureExpired as error:
-            raise cls.LinkError("expired") from error
-        except signing.BadSignature as error:
-            raise cls.LinkError("invalid") from error
-        if not isinstance(payload, dict):
-            raise cls.LinkError("invalid")
+    def from_token(cls, token: str, link: SignedLink) -> "Registration":
+        """The registration a signed link is for. Raises
+        :class:`~convivir.common.links.LinkError` "expired" or "invalid"
+        (tampered, deleted)."""
+        payload = link.load(token)
         registration = (
             cls.objects.select_related("occurrence__page")
             .filter(pk=payload.get("r"), code=payload.get("c"))
             .first()
         )
         if registration is None or registration.purged_at is not None:
-            raise cls.LinkError("invalid")
+            raise LinkError("invalid")
         return registration
 
     def absolute(self, url_name: str, token: str) -> str:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import log
 
-from convivir.models import normalize_email
+from convivir.common.validators import normalize_email
 from convivir.privacy import PersonalData
 from events.models import EventPage, Occurrence, Registration, RegistrationError
 

@@ -16,18 +16,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from convivir.common.languages import in_visitor_language
+from convivir.common.links import LinkError, link_problem
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.ratelimit import RateLimit
 from events import conf
 from events.forms import EventFilterForm, RegistrationForm, ResendForm
 from events.ical import build_calendar, google_calendar_url, occurrence_calendar
 from events.models import (
-    CANCEL_SALT,
-    CONFIRMATION_SALT,
+    CANCEL_LINK,
+    CONFIRMATION_LINK,
     PAGE_RELATED,
     EventIndexPage,
     Occurrence,
@@ -111,7 +113,6 @@ def _feed_url(form) -> str:
 def _nav(page) -> dict:
     base = page.url or ""
     return {
-        "ancestors": page.get_ancestors().filter(depth__gte=2),
         "list_url": base,
         "month_url": base + "calendario/",
         "archive_url": base + "archivo/",
@@ -400,8 +401,22 @@ def resend(request, pk):
     return render(request, "events/resent.html", context)
 
 
+# What a registrant can do about a link that does not work.
+LINK_ADVICE = {
+    "expired": gettext_lazy(
+        "Links in our e-mails stop working some time after the event, to protect "
+        "your data."
+    ),
+    "past": gettext_lazy("A registration can only be cancelled before the event ends."),
+    "invalid": gettext_lazy(
+        "The link may be incomplete. Copy the whole link from the e-mail we sent "
+        "you, or ask the organisers with your registration code."
+    ),
+}
+
+
 def _link_problem(request, reason: str):
-    return render(request, "events/link_problem.html", {"reason": reason}, status=400)
+    return link_problem(request, reason, advice=LINK_ADVICE)
 
 
 @never_cache
@@ -410,8 +425,8 @@ def confirmation(request, token):
     waiting list), their code, the .ics and the cancel link. Phone-only
     registrants keep this page (or its code) instead of an e-mail."""
     try:
-        registration = Registration.from_token(token, CONFIRMATION_SALT)
-    except Registration.LinkError as error:
+        registration = Registration.from_token(token, CONFIRMATION_LINK)
+    except LinkError as error:
         return _link_problem(request, error.reason)
     occurrence = registration.occurrence
     context = _event_context(occurrence)
@@ -429,8 +444,8 @@ def cancel(request, token):
     """GET shows what will be cancelled and a button; POST cancels (mail
     scanners that open links must not cancel on the person's behalf)."""
     try:
-        registration = Registration.from_token(token, CANCEL_SALT)
-    except Registration.LinkError as error:
+        registration = Registration.from_token(token, CANCEL_LINK)
+    except LinkError as error:
         return _link_problem(request, error.reason)
     context = _event_context(registration.occurrence)
     context["registration"] = registration

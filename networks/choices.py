@@ -4,23 +4,7 @@ form and the opportunity filters. Codes are stored; labels are translated."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class State(models.TextChoices):
-    CHIAPAS = "chiapas", "Chiapas"
-    OAXACA = "oaxaca", "Oaxaca"
-    TABASCO = "tabasco", "Tabasco"
-
-
-class SpokenLanguage(models.TextChoices):
-    SPANISH = "es", _("Spanish")
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    HAITIAN_CREOLE = "ht", _("Haitian Creole")
-    KICHE = "quc", _("K'iche'")
-    MAM = "mam", _("Mam")
-    TSOTSIL = "tzo", _("Tsotsil")
-    TSELTAL = "tzh", _("Tseltal")
-    OTHER = "other", _("Other")
+from convivir.common.choices import LanguageSet
 
 
 class Skill(models.TextChoices):
@@ -34,16 +18,6 @@ class Skill(models.TextChoices):
     IT = "it", _("Computers and IT")
     COMMUNICATIONS = "communications", _("Communications")
     OTHER = "other", _("Other")
-
-
-class Weekday(models.TextChoices):
-    MONDAY = "mon", _("Monday")
-    TUESDAY = "tue", _("Tuesday")
-    WEDNESDAY = "wed", _("Wednesday")
-    THURSDAY = "thu", _("Thursday")
-    FRIDAY = "fri", _("Friday")
-    SATURDAY = "sat", _("Saturday")
-    SUNDAY = "sun", _("Sunday")
 
 
 class TimeOfDay(models.TextChoices):
@@ -62,7 +36,7 @@ class MemberKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-def labels(choices, codes) -> list[str]:
-    """The translated labels of ``codes`` (unknown codes are skipped)."""
-    names = dict(choices.choices)
-    return [names[code] for code in codes or [] if code in names]
+# Languages a volunteer speaks.
+SpokenLanguage = LanguageSet(
+    "es", "en", "fr", "ht", "quc", "mam", "tzo", "tzh", "other"
+)

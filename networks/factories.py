@@ -11,6 +11,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from convivir.common.choices import Weekday
 from networks.models import (
     COORDINATORS_GROUP,
     MemberOrganisation,
@@ -94,7 +95,7 @@ class VolunteerFactory(DjangoModelFactory):
     municipality = "Tapachula"
     languages = factory.LazyFunction(lambda: ["es"])
     skills = factory.LazyFunction(lambda: ["cooking"])
-    available_days = factory.LazyFunction(lambda: ["sat"])
+    available_days = factory.LazyFunction(lambda: [Weekday.SATURDAY])
     available_times = factory.LazyFunction(lambda: ["morning"])
     motivation = "Quiero ayudar en mi comunidad."
     is_adult = True

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from convivir.common.choices import Weekday
+from convivir.common.phones import PhoneFormField
 from convivir.forms import PublicForm
-from convivir.phones import PhoneFormField
-from networks.choices import Skill, SpokenLanguage, TimeOfDay, Weekday
+from networks.choices import Skill, SpokenLanguage, TimeOfDay
 from networks.models import ProtectionNetwork, Volunteer, VolunteerOpportunity
 
 NETWORK_PREFIX = "network-"
@@ -68,9 +69,10 @@ class VolunteerSignupForm(PublicForm):
         required=False,
         help_text=_("If you chose “Other”."),
     )
-    available_days = forms.MultipleChoiceField(
+    available_days = forms.TypedMultipleChoiceField(
         label=_("Days you are available"),
         choices=Weekday.choices,
+        coerce=int,
         widget=forms.CheckboxSelectMultiple,
     )
     available_times = forms.MultipleChoiceField(

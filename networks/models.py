@@ -16,7 +16,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -36,36 +35,35 @@ from wagtail.models import ModelLogEntry, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from convivir.common.choices import State, Weekday, labels
 from convivir.common.languages import (
     OnePerLanguagePage,
     VisitorLanguageQuerySet,
     default_locale,
     sync_translations,
 )
-from convivir.models import normalize_email
-from convivir.notifications import send_notification, supported_language
-from convivir.phones import PhoneNumberField, normalize_phone
+from convivir.common.links import LinkError, SignedLink
+from convivir.common.phones import PhoneNumberField, normalize_phone
+from convivir.common.validators import normalize_email, supported_language
+from convivir.notifications import send_notification
 from convivir.places import Place, public_place
 from convivir.privacy.links import data_link_url
 from networks import conf
-from networks.choices import (
-    MemberKind,
-    Skill,
-    SpokenLanguage,
-    State,
-    TimeOfDay,
-    Weekday,
-    labels,
-)
+from networks.choices import MemberKind, Skill, SpokenLanguage, TimeOfDay
 
 COORDINATORS_GROUP = "Network coordinators"
 
 # One salt per purpose: a link made for one thing never opens another.
-CONFIRM_SALT = "networks.volunteer.confirm"
-CONDUCT_SALT = "networks.volunteer.conduct"
-# "My data" links made before the self-service moved to the core; they only
-# lead there until they expire.
-DATA_SALT = "networks.volunteer.data"
+CONFIRM_LINK = SignedLink(
+    "networks.volunteer.confirm", lambda: timedelta(days=conf.confirmation_days())
+)
+# The code of conduct waits for its volunteer however long the follow-up
+# takes: the link lets its owner accept the code, nothing else.
+CONDUCT_LINK = SignedLink("networks.volunteer.conduct", None)
+# "My data" links e-mailed before the self-service moved to the core.
+OLD_DATA_LINK = SignedLink(
+    "networks.volunteer.data", lambda: timedelta(days=conf.link_days())
+)
 
 
 # --- Networks -------------------------------------------------------------------
@@ -349,7 +347,6 @@ class VolunteerIndexPage(OnePerLanguagePage, Page):
         from networks.filters import OpportunityFilter
 
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         context["network_pages"] = (
             ProtectionNetworkPage.objects.child_of(self)
             .live()
@@ -405,7 +402,6 @@ class ProtectionNetworkPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         members = list(self.network.members.select_related("organization"))
         if any(member.organization_id for member in members):
             from directory.models import DirectoryIndexPage
@@ -715,37 +711,19 @@ class Volunteer(models.Model):
         return ", ".join(volunteer.network.name for volunteer in volunteers)
 
     def confirmation_token(self) -> str:
-        return signing.dumps(
-            {"v": self.pk, "n": self.confirmation_nonce}, salt=CONFIRM_SALT
-        )
-
-    class LinkError(Exception):
-        """A signed link that cannot be used; ``reason`` says why."""
-
-        def __init__(self, reason: str):
-            super().__init__(reason)
-            self.reason = reason
+        return CONFIRM_LINK.make({"v": self.pk, "n": self.confirmation_nonce})
 
     @classmethod
     def from_confirmation_token(cls, token: str) -> "Volunteer":
         """The volunteer a confirmation link is for. Raises
         :class:`LinkError` with "expired", "invalid" (tampered, deleted or
         replaced by a newer link) or "used" (already confirmed)."""
-        try:
-            payload = signing.loads(
-                token,
-                salt=CONFIRM_SALT,
-                max_age=timedelta(days=conf.confirmation_days()),
-            )
-        except signing.SignatureExpired as error:
-            raise cls.LinkError("expired") from error
-        except signing.BadSignature as error:
-            raise cls.LinkError("invalid") from error
+        payload = CONFIRM_LINK.load(token)
         volunteer = cls.objects.filter(pk=payload.get("v")).first()
         if volunteer is None or volunteer.confirmation_nonce != payload.get("n"):
-            raise cls.LinkError("invalid")
+            raise LinkError("invalid")
         if volunteer.confirmed_at is not None:
-            raise cls.LinkError("used")
+            raise LinkError("used")
         return volunteer
 
     def confirm(self) -> list["Volunteer"]:
@@ -771,9 +749,9 @@ class Volunteer(models.Model):
             )
             this = next((row for row in locked if row.pk == self.pk), None)
             if this is None or this.confirmation_nonce != self.confirmation_nonce:
-                raise self.LinkError("invalid")
+                raise LinkError("invalid")
             if this.confirmed_at is not None:
-                raise self.LinkError("used")
+                raise LinkError("used")
             confirmed = this.signed_up_together()
             for volunteer in confirmed:
                 volunteer._confirm_one()
@@ -817,20 +795,17 @@ class Volunteer(models.Model):
     # -- Safeguarding and the pipeline --
 
     def conduct_token(self) -> str:
-        return signing.dumps({"v": self.pk}, salt=CONDUCT_SALT)
+        return CONDUCT_LINK.make({"v": self.pk})
 
     @classmethod
     def from_conduct_token(cls, token: str) -> "Volunteer":
         """The volunteer a code-of-conduct link is for. The link does not
         expire: it only lets its owner accept the code, which the volunteer
         must do before becoming active, however long the follow-up takes."""
-        try:
-            payload = signing.loads(token, salt=CONDUCT_SALT)
-        except signing.BadSignature as error:
-            raise cls.LinkError("invalid") from error
+        payload = CONDUCT_LINK.load(token)
         volunteer = cls.objects.confirmed().filter(pk=payload.get("v")).first()
         if volunteer is None:
-            raise cls.LinkError("invalid")
+            raise LinkError("invalid")
         return volunteer
 
     def accept_code_of_conduct(self):
@@ -911,21 +886,14 @@ class Volunteer(models.Model):
         moved to the core, naming the sign-ups by number) is for. Raises
         :class:`LinkError` when the link is expired, tampered with, or its
         data already deleted."""
-        try:
-            payload = signing.loads(
-                token, salt=DATA_SALT, max_age=timedelta(days=conf.link_days())
-            )
-        except signing.SignatureExpired as error:
-            raise Volunteer.LinkError("expired") from error
-        except signing.BadSignature as error:
-            raise Volunteer.LinkError("invalid") from error
-        ids = payload.get("v") if isinstance(payload, dict) else None
+        payload = OLD_DATA_LINK.load(token)
+        ids = payload.get("v")
         ids = [pk for pk in ids or [] if isinstance(pk, int)]
         email = (
             Volunteer.objects.filter(pk__in=ids).values_list("email", flat=True).first()
         )
         if not email:
-            raise Volunteer.LinkError("deleted")
+            raise LinkError("deleted")
         return email
 
     def as_data(self) -> dict:

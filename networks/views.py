@@ -7,11 +7,15 @@ is shown, downloaded and deleted by the site's "my data" pages
 """
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from convivir.common.languages import in_visitor_language
+from convivir.common.links import LinkError, link_problem
 from convivir.forms import RATE_LIMITED, SPAM, VALID, handle_public_form
 from convivir.privacy.links import data_link_token
 from convivir.ratelimit import RateLimit
@@ -81,9 +85,40 @@ def signup_sent(request):
     )
 
 
-def _link_problem(request, reason: str, status=400):
-    return render(
-        request, "networks/link_problem.html", {"reason": reason}, status=status
+# What a volunteer can do about a link that does not work.
+LINK_ADVICE = {
+    "expired": [
+        gettext_lazy(
+            "Links in our e-mails only work for a few days, to protect your data."
+        ),
+        gettext_lazy(
+            "To confirm a sign-up, sign up again with the same e-mail address: we "
+            "will send you a new link."
+        ),
+    ],
+    "used": gettext_lazy(
+        "Your sign-up is already confirmed. There is nothing more to do: a "
+        "coordinator will contact you."
+    ),
+    "invalid": [
+        gettext_lazy("The link may be incomplete, or a newer e-mail replaced it."),
+        gettext_lazy(
+            "Copy the whole link from the most recent e-mail we sent you, or sign "
+            "up again to get a new one."
+        ),
+    ],
+}
+
+
+def _link_problem(request, reason: str):
+    return link_problem(
+        request,
+        reason,
+        advice=LINK_ADVICE,
+        links=[
+            (_("Go to the sign-up form"), reverse("networks:signup")),
+            (_("Get a link to your data"), reverse("privacy:request_link")),
+        ],
     )
 
 
@@ -94,12 +129,12 @@ def confirm(request, token):
     must not confirm a sign-up on the person's behalf."""
     try:
         volunteer = Volunteer.from_confirmation_token(token)
-    except Volunteer.LinkError as error:
+    except LinkError as error:
         return _link_problem(request, error.reason)
     if request.method == "POST":
         try:
             confirmed = volunteer.confirm()
-        except Volunteer.LinkError as error:
+        except LinkError as error:
             return _link_problem(request, error.reason)
         return render(
             request,
@@ -124,7 +159,7 @@ def conduct(request, token):
     """The code of conduct, accepted by the volunteer through their link."""
     try:
         volunteer = Volunteer.from_conduct_token(token)
-    except Volunteer.LinkError as error:
+    except LinkError as error:
         return _link_problem(request, error.reason)
     accepted_now = False
     if request.method == "POST" and not volunteer.conduct_accepted_at:
@@ -148,6 +183,6 @@ def old_data_link(request, token, then="my_data"):
     shows what every part of the site holds under it."""
     try:
         email = Volunteer.email_from_data_token(token)
-    except Volunteer.LinkError as error:
+    except LinkError as error:
         return _link_problem(request, error.reason)
     return redirect(f"privacy:{then}", token=data_link_token(email))

@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from convivir.models import PersonalDataLink, normalize_email
+from convivir.common.validators import normalize_email
+from convivir.models import PersonalDataLink
 
 
 @dataclass(frozen=True)

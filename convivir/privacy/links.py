@@ -10,34 +10,25 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from django_tasks import task
 
-from convivir.env import env_int
-from convivir.models import PersonalDataLink, normalize_email
+from convivir.common.conf import app_setting
+from convivir.common.links import LinkError, SignedLink
+from convivir.common.validators import normalize_email
+from convivir.models import PersonalDataLink
 
 SALT = "convivir.privacy.data"
 
 
 def link_days() -> int:
-    """How long a "my data" link works: a Django setting, then the
-    environment variable, then 30 days."""
-    return getattr(settings, "PRIVACY_LINK_DAYS", None) or env_int(
-        "PRIVACY_LINK_DAYS", 30
-    )
+    """How long a "my data" link works (``PRIVACY_LINK_DAYS``, 30)."""
+    return app_setting("PRIVACY_LINK_DAYS", 30)
 
 
-class DataLinkError(Exception):
-    """A "my data" link that cannot be used; ``reason`` is "expired",
-    "invalid" (incomplete or tampered with) or "deleted" (its data was
-    deleted)."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+DATA_LINK = SignedLink(SALT, lambda: timedelta(days=link_days()))
 
 
 def data_link_token(email: str) -> str:
@@ -45,7 +36,7 @@ def data_link_token(email: str) -> str:
     link = PersonalDataLink.objects.create(
         key=secrets.token_hex(16), email=normalize_email(email)
     )
-    return signing.dumps({"k": link.key}, salt=SALT)
+    return DATA_LINK.make({"k": link.key})
 
 
 def data_link_url(email: str, language: str) -> str:
@@ -56,21 +47,17 @@ def data_link_url(email: str, language: str) -> str:
 
 
 def email_for_token(token: str) -> str:
-    """The address a link is for; raises :class:`DataLinkError`."""
-    try:
-        payload = signing.loads(token, salt=SALT, max_age=timedelta(days=link_days()))
-    except signing.SignatureExpired as error:
-        raise DataLinkError("expired") from error
-    except signing.BadSignature as error:
-        raise DataLinkError("invalid") from error
-    key = payload.get("k") if isinstance(payload, dict) else None
+    """The address a link is for; raises
+    :class:`~convivir.common.links.LinkError` "expired", "invalid"
+    (incomplete or tampered with) or "deleted" (its data was deleted)."""
+    key = DATA_LINK.load(token).get("k")
     if not isinstance(key, str):
-        raise DataLinkError("invalid")
+        raise LinkError("invalid")
     email = (
         PersonalDataLink.objects.filter(key=key).values_list("email", flat=True).first()
     )
     if email is None:
-        raise DataLinkError("deleted")
+        raise LinkError("deleted")
     return email
 
 

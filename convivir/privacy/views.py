@@ -12,18 +12,20 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from convivir.common.links import LinkError, link_problem
+from convivir.common.validators import normalize_email
 from convivir.forms import RATE_LIMITED, SPAM, VALID, handle_public_form
-from convivir.models import normalize_email
 from convivir.notifications import send_notification
 from convivir.privacy import personal_data
 from convivir.privacy.display import display_held
 from convivir.privacy.forms import DataLinkForm, DeleteDataForm
 from convivir.privacy.links import (
-    DataLinkError,
     data_link_url,
     email_for_token,
     link_days,
@@ -73,12 +75,11 @@ def link_sent(request):
 def _email_or_problem(request, token):
     try:
         return email_for_token(token), None
-    except DataLinkError as error:
-        return None, render(
+    except LinkError as error:
+        return None, link_problem(
             request,
-            "convivir/privacy/link_problem.html",
-            {"reason": error.reason},
-            status=400,
+            error,
+            links=[(_("Get a new link to your data"), reverse("privacy:request_link"))],
         )
 
 

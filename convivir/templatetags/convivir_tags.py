@@ -168,3 +168,19 @@ def _fallback_lang(snippet) -> str:
     translation (so screen readers switch voice), else ""."""
     code = language_code(snippet.locale_id)
     return code if code != translation.get_language() else ""
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(page, current: str = ""):
+    """The trail from the home page to ``page`` (one query). With
+    ``current``, ``page`` is a link and ``current`` names where the visitor
+    is below it (a route of the page, a form)."""
+    if page is None or not getattr(page, "pk", None):
+        return {"crumbs": []}
+    crumbs = [
+        {"page": ancestor, "home": ancestor.depth == 2}
+        for ancestor in page.get_ancestors().filter(depth__gte=2)
+    ]
+    if current:
+        crumbs.append({"page": page, "home": page.depth == 2})
+    return {"crumbs": crumbs, "current": current or page.title}

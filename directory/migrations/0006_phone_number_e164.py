@@ -2,14 +2,14 @@
 
 from django.db import migrations
 
-import convivir.phones
+import convivir.common.phones
 
 
 def normalize_phones(apps, schema_editor):
     """Services' phones stored in E.164 (pages show them readably); a number
     that cannot be read is left as typed."""
     Phone = apps.get_model("directory", "Phone")
-    convivir.phones.normalize_stored_phones(Phone.objects.all(), "number")
+    convivir.common.phones.normalize_stored_phones(Phone.objects.all(), "number")
 
 
 class Migration(migrations.Migration):
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="phone",
             name="number",
-            field=convivir.phones.PhoneNumberField(
+            field=convivir.common.phones.PhoneNumberField(
                 help_text="With country code, e.g. +52 962 123 4567.",
                 max_length=30,
                 verbose_name="number",

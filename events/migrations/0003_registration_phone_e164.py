@@ -2,14 +2,14 @@
 
 from django.db import migrations
 
-import convivir.phones
+import convivir.common.phones
 
 
 def normalize_phones(apps, schema_editor):
     """Registrations' phones in E.164, so the same phone typed two ways is
     one registration; a number that cannot be read is left as typed."""
     Registration = apps.get_model("events", "Registration")
-    convivir.phones.normalize_stored_phones(Registration.objects.all(), "phone")
+    convivir.common.phones.normalize_stored_phones(Registration.objects.all(), "phone")
 
 
 class Migration(migrations.Migration):
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="registration",
             name="phone",
-            field=convivir.phones.PhoneNumberField(
+            field=convivir.common.phones.PhoneNumberField(
                 blank=True, max_length=30, verbose_name="phone or WhatsApp"
             ),
         ),

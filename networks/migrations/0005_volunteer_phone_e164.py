@@ -2,14 +2,14 @@
 
 from django.db import migrations
 
-import convivir.phones
+import convivir.common.phones
 
 
 def normalize_phones(apps, schema_editor):
     """Volunteers' phones in E.164; a number that cannot be read is left as
     typed."""
     Volunteer = apps.get_model("networks", "Volunteer")
-    convivir.phones.normalize_stored_phones(Volunteer.objects.all(), "phone")
+    convivir.common.phones.normalize_stored_phones(Volunteer.objects.all(), "phone")
 
 
 class Migration(migrations.Migration):
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="volunteer",
             name="phone",
-            field=convivir.phones.PhoneNumberField(
+            field=convivir.common.phones.PhoneNumberField(
                 blank=True, max_length=30, verbose_name="phone or WhatsApp"
             ),
         ),

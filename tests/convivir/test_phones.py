@@ -8,7 +8,7 @@ from django.utils import translation
 
 import pytest
 
-from convivir.phones import (
+from convivir.common.phones import (
     PhoneFormField,
     format_phone,
     normalize_phone,

@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from directory.factories import ContactFactory, ServiceFactory
-from directory.models import STATUS_SALT, Service, WrongInformationReport
+from directory.models import STATUS_LINK, Service, WrongInformationReport
 from directory.verification import notify_hidden_entries, send_verification_requests
 
 pytestmark = pytest.mark.django_db
@@ -125,18 +125,16 @@ def test_bad_links_give_a_clear_page(client, shelter, kind, settings):
         token = signing.dumps({"s": str(shelter.pk)}, salt="otra.cosa")
     else:
         settings.DIRECTORY_LINK_DAYS = 1
-        token = signing.dumps({"s": str(shelter.pk)}, salt=STATUS_SALT)
-        signer = signing.TimestampSigner(salt=STATUS_SALT)
-        token = signing.dumps(
-            {"s": str(shelter.pk)},
-            salt=STATUS_SALT,
-        )
+        signer = signing.TimestampSigner(salt=STATUS_LINK.salt)
         old = timezone.now() - timedelta(days=3)
         signer.timestamp = lambda: signing.b62_encode(int(old.timestamp()))
         token = signer.sign_object({"s": str(shelter.pk)})
     response = client.post(f"/es/buscar-ayuda/estado/?t={token}", {"status": "full"})
     assert response.status_code == 400
-    assert "Este enlace no funciona" in response.content.decode()
+    heading = (
+        "Este enlace ya venció" if kind == "expired" else "Este enlace no funciona"
+    )
+    assert f"<h1>{heading}</h1>" in response.content.decode()
     shelter.refresh_from_db()
     assert shelter.status == "open"
 

@@ -14,7 +14,7 @@ import icalendar
 import pytest
 
 from events.factories import OccurrenceFactory, RegistrationFactory
-from events.models import CANCEL_SALT, Registration, RegistrationError
+from events.models import CANCEL_LINK, Registration, RegistrationError
 from tests.events.conftest import outbox
 
 pytestmark = pytest.mark.django_db
@@ -356,7 +356,7 @@ def test_cancelling_twice_says_so(client, occurrence):
 
 
 def test_signed_payload_of_another_shape_is_refused(client, occurrence):
-    token = signing.dumps([1, 2], salt=CANCEL_SALT)
+    token = signing.dumps([1, 2], salt=CANCEL_LINK.salt)
     assert client.get(f"/es/eventos/cancelar/{token}/").status_code == 400
 
 

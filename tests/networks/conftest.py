@@ -70,7 +70,7 @@ def signup_data(network_a):
         "other_language": "",
         "skills": ["cooking", "interpreting"],
         "other_skill": "",
-        "available_days": ["sat", "sun"],
+        "available_days": ["5", "6"],
         "available_times": ["morning"],
         "motivation": "Mi familia también migró; quiero acompañar.",
         "is_adult": "on",

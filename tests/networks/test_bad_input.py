@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from convivir.common.links import LinkError
 from networks.factories import VolunteerFactory
-from networks.models import CONFIRM_SALT, Volunteer
+from networks.models import CONFIRM_LINK, Volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -273,7 +274,7 @@ def test_a_link_opened_before_a_repeat_sign_up_confirms_nothing(
     )
     client.post(SIGNUP_URL, {**signup_data, "municipality": "Huixtla"})
     mail.outbox.clear()
-    with pytest.raises(Volunteer.LinkError, match="invalid"):
+    with pytest.raises(LinkError, match="invalid"):
         opened.confirm()
     assert mail.outbox == []
     assert Volunteer.objects.get().confirmed_at is None
@@ -288,7 +289,7 @@ def test_link_to_a_deleted_sign_up_gives_a_clear_page(client):
 
 def test_each_purpose_signs_with_its_own_salt():
     volunteer = VolunteerFactory(confirmed_at=None)
-    payload = signing.loads(volunteer.confirmation_token(), salt=CONFIRM_SALT)
+    payload = signing.loads(volunteer.confirmation_token(), salt=CONFIRM_LINK.salt)
     assert payload == {"v": volunteer.pk, "n": volunteer.confirmation_nonce}
     with pytest.raises(signing.BadSignature):
         signing.loads(volunteer.confirmation_token(), salt="networks.volunteer.data")

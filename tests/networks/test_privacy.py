@@ -23,7 +23,7 @@ from convivir.notifications import send_notification
 from convivir.periodic import periodic_jobs
 from convivir.privacy.links import data_link_token
 from networks.factories import VolunteerFactory, VolunteerNoteFactory
-from networks.models import DATA_SALT, Volunteer
+from networks.models import OLD_DATA_LINK, Volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -269,7 +269,7 @@ def test_the_old_self_service_addresses_lead_to_the_new_one(client, lucia):
     """Links in e-mails sent before the self-service moved to the core keep
     working until they expire."""
     assert client.get("/es/voluntariado/mis-datos/")["Location"] == "/es/mis-datos/"
-    old = signing.dumps({"v": [v.pk for v in lucia]}, salt=DATA_SALT)
+    old = signing.dumps({"v": [v.pk for v in lucia]}, salt=OLD_DATA_LINK.salt)
     response = client.get(f"/es/voluntariado/mis-datos/{old}/")
     assert response.status_code == 302
     assert response["Location"].startswith("/es/mis-datos/")
