@@ -38,6 +38,7 @@ from campaigns.blocks import (
     ToolkitBlock,
 )
 from campaigns.choices import Audience, DurationRange, MaterialFormat, MaterialLanguage
+from campaigns.filters import CampaignFilter, MaterialFilter
 from campaigns.sharing import share_links
 from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
 from convivir.common.choices import Language, State
@@ -126,10 +127,12 @@ class CampaignIndexPage(OnePerLanguagePage, Page):
         verbose_name = _("campaign list")
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.filters import CampaignFilter
-
         context = super().get_context(request, *args, **kwargs)
-        context["filter"] = CampaignFilter(self, request.GET)
+        context["filter"] = CampaignFilter(
+            CampaignPage.objects.child_of(self).live().public(),
+            request.GET,
+            Theme.for_visitor(),
+        )
         # The dialogue-materials library in the same language, so that
         # community groups find the materials from the campaigns.
         context["library"] = (
@@ -534,10 +537,16 @@ class DialogueMaterialIndexPage(Page):
         verbose_name = _("dialogue materials library")
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.filters import MaterialFilter
-
         context = super().get_context(request, *args, **kwargs)
-        context["filter"] = MaterialFilter(self, request.GET)
+        context["filter"] = MaterialFilter(
+            DialogueMaterialPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("themes")
+            .order_by("title"),
+            request.GET,
+            Theme.for_visitor(),
+        )
         return context
 
 

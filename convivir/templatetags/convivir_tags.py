@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from convivir.common.languages import in_visitor_language, language_code
+from convivir.common.routes import LocalizedRoutablePageMixin
 from convivir.models import Footer, FooterLink, MainMenu, MainMenuItem
 
 register = template.Library()
@@ -36,11 +37,11 @@ def language_links(context) -> list[dict]:
         }
         missing = [code for code, _ in settings.LANGUAGES if code not in translations]
         homes = _home_pages(request, missing) if missing else {}
-        route = _sub_route(request, page)
         for code, name in settings.LANGUAGES:
             target = translations.get(code) or homes.get(code)
             url = target.get_url(request) if target else None
             full_url = (target.get_full_url(request) or "") if target else ""
+            route = _sub_route(request, page, target)
             if url and route and code in translations:
                 url += route
                 full_url += route
@@ -76,12 +77,18 @@ def language_links(context) -> list[dict]:
     return links
 
 
-def _sub_route(request, page) -> str:
+def _sub_route(request, page, target) -> str:
     """On a routable page (the directory's service, organisation and town
-    pages, say), the part of the address after the page's own: its routes
-    are the same in every language, so the translation serves it too."""
+    pages, say), the part of the address after the page's own, as the
+    translation ``target`` names it: in its own language when its routes are
+    localized, else the same path."""
     if request is None or not isinstance(page, RoutablePageMixin):
         return ""
+    match = getattr(request, "routable_resolver_match", None)
+    if isinstance(target, LocalizedRoutablePageMixin) and match and match.url_name:
+        return target.reverse_subpage(
+            match.url_name, args=match.args, kwargs=match.kwargs
+        )
     own = page.get_url(request) or ""
     if own and request.path.startswith(own) and request.path != own:
         return request.path[len(own) :]
