@@ -22,8 +22,16 @@ from convivir.env import (
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-# The site's shared front end: templates, static assets and translations.
-SITE_DIR = BASE_DIR / "site"
+# The site's shared front end: templates, static assets and translations;
+# site/ in a checkout, convivir/site/ when installed from the wheel.
+SITE_DIR = next(
+    (
+        path
+        for path in (BASE_DIR / "site", Path(__file__).parent / "site")
+        if path.is_dir()
+    ),
+    BASE_DIR / "site",
+)
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)

@@ -1,10 +1,7 @@
 """The campaigns demo: three campaigns and six materials in both languages,
 one campaign with a pledge, and the menu link."""
 
-import io
 import re
-
-from django.core.management import call_command
 
 import pytest
 
@@ -15,10 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
-    settings.DEBUG = True
-    settings.VAR_DIR = tmp_path / "var"
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_site):
+    """The demo site, built once for the run (see tests/conftest.py)."""
+    return demo_site
 
 
 def test_demo_campaigns_materials_pledge_and_menu(demo, client):

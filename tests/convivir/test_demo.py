@@ -28,12 +28,9 @@ def row_counts() -> dict[str, int]:
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
-    settings.DEBUG = True
-    settings.VAR_DIR = tmp_path / "var"
-    output = io.StringIO()
-    call_command("load_demo", stdout=output)
-    return output.getvalue()
+def demo(demo_site):
+    """The demo site, built once for the run (see tests/conftest.py)."""
+    return demo_site
 
 
 def test_load_demo_twice_changes_nothing(demo, settings):

@@ -1,10 +1,6 @@
 """The directory's demo: about forty services along the corridor in both
 languages, a few confidential (with no address in public), a few stale."""
 
-import io
-
-from django.core.management import call_command
-
 import pytest
 
 from convivir.models import MainMenuItem
@@ -15,10 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
-    settings.DEBUG = True
-    settings.VAR_DIR = tmp_path / "var"
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_site):
+    """The demo site, built once for the run (see tests/conftest.py)."""
+    return demo_site
 
 
 def test_demo_entries_along_the_corridor(demo, client):

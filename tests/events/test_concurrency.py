@@ -5,7 +5,7 @@ write, so the test is skipped there."""
 
 import threading
 
-from django.db import connection, connections
+from django.db import connections
 
 import pytest
 
@@ -17,15 +17,6 @@ pytestmark = [
 ]
 
 THREADS = 50
-
-
-@pytest.fixture(autouse=True)
-def _needs_postgres():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "SQLite serialises all writes, so it cannot show a race; run with "
-            "DATABASE_URL=postgres://… to test row locking."
-        )
 
 
 def test_fifty_people_registering_at_once_for_ten_seats(occurrence):

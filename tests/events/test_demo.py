@@ -16,12 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
-    settings.DEBUG = True
-    settings.VAR_DIR = tmp_path / "var"
-    output = io.StringIO()
-    call_command("load_demo", stdout=output)
-    return output.getvalue()
+def demo(demo_site):
+    """The demo site, built once for the run (see tests/conftest.py)."""
+    return demo_site
 
 
 def test_demo_events(demo, client):

@@ -3,7 +3,7 @@ network, whatever the timing (PostgreSQL; SQLite serialises writers anyway)."""
 
 import threading
 
-from django.db import connection, connections
+from django.db import connections
 
 import pytest
 
@@ -13,10 +13,6 @@ from networks.models import Volunteer
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs concurrent writers: PostgreSQL only",
-    ),
 ]
 
 
