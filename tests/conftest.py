@@ -17,6 +17,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from wagtail.models import Locale, Site
+from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -126,3 +127,13 @@ def home_en(home, english) -> HomePage:
 @pytest.fixture
 def site(home) -> Site:
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, reading the admin in Spanish (the site's
+    first language) so assertions name one language, not either."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "es"
+    profile.save(update_fields=["preferred_language"])
+    return admin_user
