@@ -1,72 +1,32 @@
-"""Public pages in Spanish and English: directory home with its filters,
-service page (status, open now, cost, languages, links, stale warning),
-organisation, town and printable sheet, JSON-LD, sitemap; each listing at a
-constant number of queries."""
+"""The directory's public views in Spanish and English: the service page
+(status, open now, cost, languages, links, stale warning, JSON-LD),
+organisation, town and printable sheet, each listing at a constant number
+of queries; and the pages a service's own staff reach from their signed
+links (confirm the entry or propose changes, set today's status)."""
 
 import json
 import re
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.core import mail, signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 
 from directory.factories import (
+    ContactFactory,
     LocationFactory,
     PhoneFactory,
-    RequiredDocumentFactory,
-    ScheduleFactory,
     ServiceFactory,
-    population,
 )
 from directory.generate import generate
-from directory.models import Service
+from directory.models import STATUS_LINK, Service, WrongInformationReport
 
 pytestmark = pytest.mark.django_db
-MX = ZoneInfo("America/Mexico_City")
-
-
-@pytest.fixture
-def shelter():
-    service = ServiceFactory(
-        name="Albergue Belén",
-        slug="albergue-belen",
-        description="Alojamiento para familias.",
-        languages=["es", "fr"],
-        location__municipality="Tapachula",
-        location__address_1="Avenida Norte 40",
-        last_verified_at=timezone.now() - timedelta(days=3),
-    )
-    service.populations.set([population("families")])
-    service.save()
-    PhoneFactory(service=service, number="+52 962 555 0123", whatsapp=True)
-    RequiredDocumentFactory(service=service, document="Acta de nacimiento")
-    ScheduleFactory(service=service, weekday=0, opens_at=time(8), closes_at=time(20))
-    return service
-
-
-def test_directory_home_lists_and_filters(client, directory_page, shelter):
-    ServiceFactory(
-        name="Comedor Arriaga", location__municipality="Arriaga", types=["food"]
-    )
-    html = client.get("/es/buscar-ayuda/").content.decode()
-    assert "<h1>Buscar ayuda</h1>" in html
-    assert 'href="/es/buscar-ayuda/servicio/albergue-belen/"' in html
-    assert "Comedor Arriaga" in html
-    assert "2 servicios" in html
-
-    html = client.get("/es/buscar-ayuda/", {"municipio": "arriaga"}).content.decode()
-    assert "Comedor Arriaga" in html and "Albergue Belén" not in html
-    html = client.get("/es/buscar-ayuda/", {"tipo": "shelter"}).content.decode()
-    assert "Albergue Belén" in html and "Comedor Arriaga" not in html
-    assert 'value="shelter" id="type-shelter" checked' in html
-    # Unknown values are ignored, never an error.
-    response = client.get("/es/buscar-ayuda/", {"tipo": "<x>", "page": "zz"})
-    assert response.status_code == 200 and "2 servicios" in response.content.decode()
 
 
 def test_service_page_in_spanish(client, directory_page, shelter):
@@ -86,20 +46,32 @@ def test_service_page_in_spanish(client, directory_page, shelter):
 
 
 def test_service_page_in_english(client, directory_page_en, shelter):
-    html = client.get("/en/find-help/servicio/albergue-belen/").content.decode()
+    html = client.get("/en/find-help/service/albergue-belen/").content.decode()
     assert "Space available" in html
     assert "Families" in html and "Spanish, French" in html
     assert "What to bring" in html and "Free" in html
+    organization = shelter.organization.slug
+    assert f'href="/en/find-help/organization/{organization}/"' in html
+    assert 'action="/en/find-help/service/albergue-belen/report/"' in html
 
 
-def test_language_links_lead_to_the_same_service(client, directory_page_en, shelter):
+def test_service_page_links_to_its_organisation_and_the_directory(
+    client, directory_page, shelter
+):
     html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
-    assert 'href="/en/find-help/servicio/albergue-belen/" hreflang="en"' in html
+    organization = shelter.organization
+    assert (
+        f'A cargo de <a href="/es/buscar-ayuda/organizacion/{organization.slug}/">'
+        f"{organization.name}</a>"
+    ) in html
     assert re.search(
-        r'<link rel="alternate" hreflang="en" '
-        r'href="https?://[^/"]+/en/find-help/servicio/albergue-belen/">',
+        r'<nav class="breadcrumbs" aria-label="Ruta de navegación">\s*<ol>\s*'
+        r'<li><a href="/es/">Inicio</a></li>'
+        r'<li><a href="/es/buscar-ayuda/">Buscar ayuda</a></li>\s*'
+        r'<li><span aria-current="page">Albergue Belén</span></li>',
         html,
     )
+    assert 'action="/es/buscar-ayuda/servicio/albergue-belen/reportar/"' in html
 
 
 def test_stale_warning_after_180_days(client, directory_page, shelter):
@@ -129,45 +101,14 @@ def test_status_badge_shows_full_with_its_time(client, directory_page, shelter):
     assert "Lleno" in html and "desde" in html
 
 
-def _at(day: int, hour: int, minute: int = 0) -> datetime:
-    # 2026-11-23 is a Monday.
-    return datetime(2026, 11, 23 + day, hour, minute, tzinfo=MX)
-
-
-def test_open_now_in_mexico_city_time(shelter):
-    assert shelter.is_open_at(_at(0, 8)) is True
-    assert shelter.is_open_at(_at(0, 19, 59)) is True
-    assert shelter.is_open_at(_at(0, 20)) is False
-    assert shelter.is_open_at(_at(1, 9)) is False
-    # 14:00 UTC is 08:00 in Mexico City.
-    utc = datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("UTC"))
-    assert shelter.is_open_at(utc) is True
-
-
-def test_open_now_across_midnight_and_the_end_of_the_week():
-    service = ServiceFactory()
-    ScheduleFactory(service=service, weekday=6, opens_at=time(22), closes_at=time(6))
-    assert service.is_open_at(_at(6, 23)) is True  # Sunday night
-    assert service.is_open_at(_at(7, 5, 59)) is True  # Monday early morning
-    assert service.is_open_at(_at(7, 6)) is False
-    assert service.is_open_at(_at(6, 21)) is False
-
-
-def test_open_now_without_hours_is_unknown_and_24h_is_open():
-    service = ServiceFactory()
-    assert service.is_open_at(_at(0, 3)) is None
-    service.open_24_hours = True
-    assert service.is_open_at(_at(0, 3)) is True
-    service.status = "temporarily_closed"
-    assert service.is_open_at(_at(0, 3)) is False
-
-
 def test_json_ld(client, directory_page, shelter):
     html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     )
     assert data["@type"] == "Service" and data["name"] == "Albergue Belén"
+    url = "https://convivir.example.org/es/buscar-ayuda/servicio/albergue-belen/"
+    assert data["@id"] == data["url"] == url
     place = data["availableChannel"]["serviceLocation"][0]
     assert place["address"]["streetAddress"].startswith("Avenida Norte 40")
     assert place["geo"]["latitude"] == pytest.approx(14.905)
@@ -177,21 +118,31 @@ def test_organization_town_and_sheet(client, directory_page, shelter):
     slug = shelter.organization.slug
     html = client.get(f"/es/buscar-ayuda/organizacion/{slug}/").content.decode()
     assert "Albergue Belén" in html
+    assert 'href="/es/buscar-ayuda/servicio/albergue-belen/"' in html
     html = client.get("/es/buscar-ayuda/municipio/tapachula/").content.decode()
     assert "Ayuda en Tapachula" in html and "Albergue Belén" in html
+    assert 'href="/es/buscar-ayuda/municipio/tapachula/imprimir/"' in html
     html = client.get("/es/buscar-ayuda/municipio/tapachula/imprimir/").content.decode()
     assert "+52 962 555 0123 (WhatsApp)" in html and "Lunes 08:00\u201320:00" in html
+    assert 'href="/es/buscar-ayuda/municipio/tapachula/"' in html
+    assert (
+        "Versión más reciente: "
+        "https://convivir.example.org/es/buscar-ayuda/municipio/tapachula/imprimir/"
+    ) in html
     assert client.get("/es/buscar-ayuda/municipio/ninguna/").status_code == 404
     assert client.get("/es/buscar-ayuda/organizacion/nadie/").status_code == 404
 
 
-def test_sitemap_lists_services_towns_and_organizations(
-    client, directory_page, shelter
-):
-    xml = client.get("/sitemap.xml").content.decode()
-    assert "/es/buscar-ayuda/servicio/albergue-belen/" in xml
-    assert "/es/buscar-ayuda/municipio/tapachula/" in xml
-    assert f"/es/buscar-ayuda/organizacion/{shelter.organization.slug}/" in xml
+def test_organization_town_and_sheet_in_english(client, directory_page_en, shelter):
+    slug = shelter.organization.slug
+    html = client.get(f"/en/find-help/organization/{slug}/").content.decode()
+    assert 'href="/en/find-help/service/albergue-belen/"' in html
+    html = client.get("/en/find-help/town/tapachula/").content.decode()
+    assert "Help in Tapachula" in html
+    assert 'href="/en/find-help/town/tapachula/print/"' in html
+    html = client.get("/en/find-help/town/tapachula/print/").content.decode()
+    assert 'href="/en/find-help/town/tapachula/"' in html
+    assert "Monday 08:00\u201320:00" in html
 
 
 def _queries(client, url) -> int:
@@ -250,10 +201,114 @@ def test_phones_are_shown_readably_and_linked_from_the_normalised_number(
     assert 'href="tel:+50255551234">+502 5555 1234</a>' in html
 
 
-def test_the_admin_stores_a_phone_normalised_and_refuses_an_impossible_one():
-    from directory.models import Phone
+# --- The pages a service's own staff reach from their signed links -------------
 
-    field = Phone._meta.get_field("number").formfield()
-    assert field.clean("962 555 0123") == "+529625550123"
-    with pytest.raises(ValidationError):
-        field.clean("5555 1234")
+
+@pytest.fixture
+def contacts(directory_page_en, shelter):
+    ContactFactory(service=shelter, name="Hermana Lupita", email="lupita@belen.example")
+    ContactFactory(
+        service=shelter, name="John", email="john@belen.example", language="en"
+    )
+    Service.objects.filter(pk=shelter.pk).update(last_verified_at=None)
+    shelter.refresh_from_db()
+    return shelter
+
+
+def _verify_url(directory_page, service):
+    contact = service.contacts.get(email="lupita@belen.example")
+    base = directory_page.route_url("verify")
+    return f"{base}?t={service.verification_token(contact)}"
+
+
+def _status_url(directory_page, service, token=None):
+    return f"{directory_page.route_url('status')}?t={token or service.status_token()}"
+
+
+def test_contact_confirms_the_entry(client, directory_page, contacts):
+    url = _verify_url(directory_page, contacts)
+    html = client.get(url).content.decode()
+    assert "Hola, Hermana Lupita" in html
+    contacts.refresh_from_db()
+    assert contacts.last_verified_at is None  # GET changes nothing
+    client.post(url, {"action": "confirm"})
+    contacts.refresh_from_db()
+    assert contacts.last_verified_at is not None
+    assert contacts.verified_by_name == "Hermana Lupita"
+
+
+def test_contact_proposes_changes_for_review(
+    client, directory_page, contacts, editor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            _verify_url(directory_page, contacts),
+            {"action": "propose", "changes": "Ahora abrimos a las 7.", "website": ""},
+        )
+    assert "revisará" in response.content.decode()
+    report = WrongInformationReport.objects.get()
+    assert report.what_is_wrong == "Ahora abrimos a las 7."
+    assert "lupita@belen.example" in report.contact
+    assert [m.to for m in mail.outbox] == [["edith@convivir.example"]]
+    contacts.refresh_from_db()
+    assert contacts.last_verified_at is None
+
+
+def test_empty_proposal_shows_the_error(client, directory_page, contacts):
+    response = client.post(
+        _verify_url(directory_page, contacts),
+        {"action": "propose", "changes": "", "website": ""},
+    )
+    assert 'id="id_changes_error"' in response.content.decode()
+    assert not WrongInformationReport.objects.exists()
+
+
+def test_status_update_from_a_signed_link_without_login(
+    client, directory_page, contacts
+):
+    url = _status_url(directory_page, contacts)
+    assert "Hay lugar" in client.get(url).content.decode()
+    response = client.post(url, {"status": "full", "website": ""})
+    assert "actualizado" in response.content.decode()
+    contacts.refresh_from_db()
+    assert contacts.status == "full"
+    assert contacts.status_changed_at > timezone.now() - timedelta(minutes=1)
+    assert ModelLogEntry.objects.filter(
+        object_id=str(contacts.pk), action="directory.status"
+    ).exists()
+    page = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
+    assert "Lleno" in page
+    response = client.post(url, {"status": "abierto", "website": ""})
+    assert 'id="id_status_error"' in response.content.decode()
+
+
+def test_the_english_status_page_answers_in_english(
+    client, directory_page_en, contacts
+):
+    html = client.get(_status_url(directory_page_en, contacts)).content.decode()
+    assert "Shown now:" in html and "Space available" in html
+
+
+@pytest.mark.parametrize("kind", ["tampered", "expired", "other_salt"])
+def test_bad_links_give_a_clear_page(client, directory_page, contacts, kind, settings):
+    token = contacts.status_token()
+    if kind == "tampered":
+        token = token[:-3] + "abc"
+    elif kind == "other_salt":
+        token = signing.dumps({"s": str(contacts.pk)}, salt="otra.cosa")
+    else:
+        settings.DIRECTORY_LINK_DAYS = 1
+        signer = signing.TimestampSigner(salt=STATUS_LINK.salt)
+        old = timezone.now() - timedelta(days=3)
+        signer.timestamp = lambda: signing.b62_encode(int(old.timestamp()))
+        token = signer.sign_object({"s": str(contacts.pk)})
+    response = client.post(
+        _status_url(directory_page, contacts, token), {"status": "full"}
+    )
+    assert response.status_code == 400
+    heading = (
+        "Este enlace ya venció" if kind == "expired" else "Este enlace no funciona"
+    )
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+    contacts.refresh_from_db()
+    assert contacts.status == "open"
