@@ -67,6 +67,11 @@ class TestDirectoryPageType(WagtailPageTestCase):
         report = page.reverse_subpage("report", kwargs={"slug": service.slug})
         self.assertPageIsRenderable(page, report, accept_redirect=True)
 
+    def test_the_directory_page_can_be_previewed(self):
+        page = add_child(self.home, DirectoryIndexPageFactory.build())
+        ServiceFactory(name="Albergue Belén")
+        self.assertPageIsPreviewable(page)
+
 
 # Each route: its name, its arguments, its Spanish and English paths.
 ROUTES = [
