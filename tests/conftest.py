@@ -9,6 +9,7 @@ end of the run."""
 import io
 import os
 import shutil
+from contextlib import ExitStack
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -29,10 +30,32 @@ DEMO_FIXTURE = "demo_site"
 POSTGRES = "postgres"
 
 
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (
+            marker
+            and (
+                marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+            )
+        )
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Demo tests last (they share one demo database; see demo_site), and
-    PostgreSQL-only tests skipped on another database."""
-    items.sort(key=lambda item: DEMO_FIXTURE in getattr(item, "fixturenames", ()))
+    """After pytest-django's order (database tests, then transactional ones,
+    which empty the database), the demo tests go last among the database
+    tests: they share one demo database (see demo_site). PostgreSQL-only
+    tests are skipped on another database."""
+    demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
+    if demo:
+        rest = [item for item in items if item not in demo]
+        at = next((i for i, item in enumerate(rest) if _transactional(item)), len(rest))
+        items[:] = rest[:at] + demo + rest[at:]
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(
@@ -70,22 +93,47 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+_demo: dict = {}
+
+
 @pytest.fixture(scope="session")
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo site, loaded once for the run in a transaction rolled back
-    at its end; what ``load_demo`` printed. Each test using it runs in its
+    after the last demo test (before the transactional tests, which need
+    autocommit); what ``load_demo`` printed. Each test using it runs in its
     own nested transaction, so it sees the demo as loaded."""
-    root = tmp_path_factory.mktemp("demo")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(DEBUG=True, MEDIA_ROOT=root / "media", VAR_DIR=root / "var"),
-        transaction.atomic(),
-    ):
+    if "output" not in _demo:
+        root = tmp_path_factory.mktemp("demo")
+        stack = ExitStack()
+        stack.enter_context(django_db_blocker.unblock())
+        stack.enter_context(
+            override_settings(
+                DEBUG=True, MEDIA_ROOT=root / "media", VAR_DIR=root / "var"
+            )
+        )
+        stack.enter_context(transaction.atomic())
+        stack.callback(shutil.rmtree, root, ignore_errors=True)
         output = io.StringIO()
         call_command("load_demo", stdout=output)
-        yield output.getvalue()
+        _demo.update(stack=stack, output=output.getvalue())
+    yield _demo["output"]
+    _close_demo()
+
+
+def _close_demo():
+    stack = _demo.pop("stack", None)
+    if stack is not None:
         transaction.set_rollback(True)
-    shutil.rmtree(root, ignore_errors=True)
+        stack.close()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The demo is rolled back once its last test is over."""
+    if DEMO_FIXTURE in item.fixturenames and (
+        nextitem is None or DEMO_FIXTURE not in nextitem.fixturenames
+    ):
+        _close_demo()
 
 
 @pytest.fixture(autouse=True)
