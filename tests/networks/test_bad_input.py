@@ -118,7 +118,7 @@ def test_rate_limit_stops_a_flood(client, signup_data):
 def test_nothing_is_half_saved_when_the_email_cannot_be_queued(client, signup_data):
     with (
         mock.patch(
-            "networks.models.send_notification", side_effect=RuntimeError("boom")
+            "networks.models.signups.send_notification", side_effect=RuntimeError("boom")
         ),
         pytest.raises(RuntimeError),
     ):

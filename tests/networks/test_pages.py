@@ -57,7 +57,7 @@ def test_filters_by_town_and_skill_with_counts(
     html = client.get("/es/participa/", {"municipio": "Tenosique"}).content.decode()
     assert "Clases" in html and "Radio" in html
     assert ">Cocina<" not in html and "Cerrada" not in html
-    assert 'value="Tenosique" id="town-2" checked' in html
+    assert 'value="Tenosique" id="municipio-tenosique" checked' in html
 
     html = client.get(
         "/es/participa/",

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from laces.components import Component
 
-from networks.models import ProtectionNetwork, Volunteer
+from networks.admin.permissions import followed_networks
+from networks.models import Volunteer
 
 WEEKS = 8
 BAR_WIDTH = 14
@@ -36,10 +37,7 @@ class SignupsPanel(Component):
         """The panel for the user's own networks (every network for programme
         staff), or None for anyone who follows up no volunteers."""
         user = request.user
-        if user.is_superuser or user.has_perm("networks.view_volunteer"):
-            networks = list(ProtectionNetwork.objects.all())
-        else:
-            networks = list(ProtectionNetwork.coordinated_by(user))
+        networks = list(followed_networks(user))
         if not networks:
             return None
         this_week = week_start(timezone.now())
