@@ -21,16 +21,16 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
+from campaigns.admin.permissions import (
+    COMMUNICATIONS_GROUP,
+    REVIEW_WORKFLOW,
+    REVIEWERS_GROUP,
+)
 from campaigns.factories import (
     CampaignIndexPageFactory,
     PledgeFactory,
 )
 from campaigns.models import CampaignPage
-from campaigns.permissions import (
-    COMMUNICATIONS_GROUP,
-    REVIEW_WORKFLOW,
-    REVIEWERS_GROUP,
-)
 from convivir.factories import CustomImageFactory
 from convivir.models import HomePage
 from tests.campaigns.conftest import make_campaign

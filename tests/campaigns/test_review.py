@@ -14,8 +14,8 @@ from wagtail_localize.models import StringSegment, Translation
 
 import pytest
 
+from campaigns.admin.permissions import COMMUNICATIONS_GROUP, REVIEWERS_GROUP
 from campaigns.models import CampaignPage
-from campaigns.permissions import COMMUNICATIONS_GROUP, REVIEWERS_GROUP
 from convivir.factories import CustomImageFactory
 from tests.campaigns.conftest import make_campaign
 from tests.campaigns.test_admin import add_url, campaign_form
