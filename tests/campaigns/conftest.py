@@ -1,6 +1,9 @@
 """Fixtures for the campaigns app: the campaign list, a few themes, a
 campaign with a pledge, and the materials library."""
 
+from django.urls import reverse
+from django.utils import translation
+
 import pytest
 
 from campaigns.factories import (
@@ -11,6 +14,12 @@ from campaigns.factories import (
 )
 from campaigns.models import CampaignTarget
 from tests.utils import add_child
+
+
+def address(name: str, *args, language: str = "es") -> str:
+    """The address of the view ``name`` in ``language``."""
+    with translation.override(language):
+        return reverse(name, args=args)
 
 
 @pytest.fixture

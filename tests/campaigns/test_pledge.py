@@ -15,17 +15,24 @@ import pytest
 from campaigns.factories import PledgeFactory
 from campaigns.models import Pledge
 from convivir.periodic import periodic_jobs
+from tests.campaigns.conftest import address
 from tests.utils import translate_page
 
 pytestmark = pytest.mark.django_db
 
 
+# The confirmation link of a Spanish or an English e-mail.
+CONFIRM_LINK = r"https?://\S+/(compromiso/confirmar|pledge/confirm)/\S+/"
+
+
 def pledge_url(campaign):
-    return f"/es/campanas/{campaign.pk}/compromiso/"
+    return address("campaigns:pledge", campaign.pk)
 
 
 def confirm_path(message):
-    match = re.search(r"https?://\S+/compromiso/confirmar/\S+/", message.body)
+    match = re.search(
+        r"https?://\S+/(compromiso/confirmar|pledge/confirm)/\S+/", message.body
+    )
     assert match, message.body
     return urlsplit(match.group(0)).path
 
@@ -90,7 +97,7 @@ def test_pledge_in_english_counts_for_both_languages(
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/en/campanas/{english_page.pk}/compromiso/",
+            address("campaigns:pledge", english_page.pk, language="en"),
             {**pledge_data, "is_anonymous": "on"},
         )
     assert response.status_code == 302
@@ -115,12 +122,12 @@ def test_expired_link_gives_a_clear_page(client, campaign, monkeypatch):
     monkeypatch.setattr(time, "time", lambda: real() - 8 * 24 * 3600)
     token = pledge.confirmation_token()
     monkeypatch.setattr(time, "time", real)
-    response = client.get(f"/es/campanas/compromiso/confirmar/{token}/")
+    response = client.get(address("campaigns:confirm_pledge", token))
     assert response.status_code == 400
     html = response.content.decode()
     assert "Este enlace ya venció" in html
     assert "Firma de nuevo el compromiso" in html
-    assert client.post(f"/es/campanas/compromiso/confirmar/{token}/").status_code == 400
+    assert client.post(address("campaigns:confirm_pledge", token)).status_code == 400
     assert not Pledge.objects.confirmed().exists()
 
 
@@ -130,7 +137,7 @@ def test_expired_link_gives_a_clear_page(client, campaign, monkeypatch):
 )
 def test_tampered_link_gives_a_clear_page(client, campaign, token):
     PledgeFactory(campaign=campaign, confirmed_at=None)
-    response = client.get(f"/es/campanas/compromiso/confirmar/{token}/")
+    response = client.get(address("campaigns:confirm_pledge", token))
     assert response.status_code == 400
     assert "Este enlace no funciona" in response.content.decode()
 
@@ -277,7 +284,9 @@ def test_every_validation_error_is_shown_next_to_its_field(client, campaign):
 def test_errors_in_the_pages_language(client, campaign, english, home_en):
     translate_page(campaign.get_parent(), english, title="Campaigns", slug="campaigns")
     page = translate_page(campaign, english, title="Room", slug="room")
-    html = client.post(f"/en/campanas/{page.pk}/compromiso/", {}).content.decode()
+    html = client.post(
+        address("campaigns:pledge", page.pk, language="en"), {}
+    ).content.decode()
     assert "We can only count your pledge with your consent." in html
     assert "Write your name, or tick “Keep me anonymous”." in html
 
@@ -300,7 +309,7 @@ def test_pledge_needs_a_live_campaign_with_pledges_on(client, campaign_index):
 
     without = make_campaign(campaign_index, slug="sin-compromiso")
     assert client.get(pledge_url(without)).status_code == 404
-    assert client.get("/es/campanas/999999/compromiso/").status_code == 404
+    assert client.get(address("campaigns:pledge", 999999)).status_code == 404
 
 
 def test_purge_deletes_only_old_unconfirmed_pledges(campaign):

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 import pytest
 
 from campaigns.factories import ThemeFactory
-from tests.campaigns.conftest import make_campaign
+from tests.campaigns.conftest import address, make_campaign
 from tests.utils import translate_page
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_rss_feed_lists_spanish_campaigns(client, campaign):
-    response = client.get("/es/campanas/feed/rss/")
+    response = client.get(address("campaigns:feed_rss"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     channel = ElementTree.fromstring(response.content).find("channel")
@@ -36,7 +36,7 @@ def test_atom_feed_in_english_lists_english_campaigns(
     ThemeFactory(name="School", slug="escuela", locale=english)
     translate_page(campaign.get_parent(), english, title="Campaigns", slug="campaigns")
     translate_page(campaign, english, title="Room for all", slug="room-for-all")
-    response = client.get("/en/campanas/feed/atom/")
+    response = client.get(address("campaigns:feed_atom", language="en"))
     assert response.status_code == 200
     feed = ElementTree.fromstring(response.content)
     assert feed.findtext(f"{ATOM}title") == "Convivir campaigns"

@@ -1,6 +1,9 @@
 """Fixtures for the networks app: two networks, each with its coordinator,
 and the volunteering page."""
 
+from django.urls import reverse
+from django.utils import translation
+
 import pytest
 
 from networks.factories import (
@@ -10,6 +13,12 @@ from networks.factories import (
     VolunteerOpportunityFactory,
 )
 from tests.utils import add_child
+
+
+def address(name: str, *args, language: str = "es") -> str:
+    """The address of the view ``name`` in ``language``."""
+    with translation.override(language):
+        return reverse(name, args=args)
 
 
 @pytest.fixture

@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 from convivir.common.links import LinkError
 from networks.factories import VolunteerFactory
 from networks.models import CONFIRM_LINK, Volunteer
+from tests.networks.conftest import address
 
 pytestmark = pytest.mark.django_db
 
-SIGNUP_URL = "/es/voluntariado/inscripcion/"
+SIGNUP_URL = address("networks:signup")
 
 
 def error_for(html, field_id, message):
@@ -63,7 +64,7 @@ def test_empty_form_shows_every_error_next_to_its_field(client, network_a):
 
 def test_errors_are_in_english_on_the_english_form(client, signup_data):
     data = {**signup_data, "email": "not-an-email", "is_adult": ""}
-    html = client.post("/en/voluntariado/inscripcion/", data).content.decode()
+    html = client.post(address("networks:signup", language="en"), data).content.decode()
     assert "There is a problem" in html
     assert error_for(html, "id_email", "Enter a valid email address.")
     assert error_for(html, "id_is_adult", "You must be 18 or older to volunteer.")
@@ -118,7 +119,8 @@ def test_rate_limit_stops_a_flood(client, signup_data):
 def test_nothing_is_half_saved_when_the_email_cannot_be_queued(client, signup_data):
     with (
         mock.patch(
-            "networks.models.signups.send_notification", side_effect=RuntimeError("boom")
+            "networks.models.signups.send_notification",
+            side_effect=RuntimeError("boom"),
         ),
         pytest.raises(RuntimeError),
     ):
@@ -184,7 +186,7 @@ def test_link_parameter_preselects_the_network(client, network_a):
 
 
 def confirm_url(volunteer):
-    return f"/es/voluntariado/confirmar/{volunteer.confirmation_token()}/"
+    return address("networks:confirm", volunteer.confirmation_token())
 
 
 def test_tampered_link_gives_a_clear_page(client):
@@ -200,7 +202,7 @@ def test_tampered_link_gives_a_clear_page(client):
 
 def test_link_made_for_another_purpose_does_not_confirm(client):
     volunteer = VolunteerFactory(confirmed_at=None)
-    response = client.post(f"/es/voluntariado/confirmar/{volunteer.conduct_token()}/")
+    response = client.post(address("networks:confirm", volunteer.conduct_token()))
     assert response.status_code == 400
     volunteer.refresh_from_db()
     assert volunteer.confirmed_at is None

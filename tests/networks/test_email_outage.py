@@ -14,6 +14,7 @@ import pytest
 from convivir.models import OutgoingEmail
 from convivir.notifications import send_pending_emails
 from networks.models import Volunteer
+from tests.networks.conftest import address
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_sign_up_is_kept_and_its_email_sent_when_the_provider_recovers(
 ):
     settings.EMAIL_BACKEND = FAILING
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/es/voluntariado/inscripcion/", signup_data)
+        response = client.post(address("networks:signup"), signup_data)
     assert response.status_code == 302
     volunteer = Volunteer.objects.get()
     email = OutgoingEmail.objects.get()
@@ -56,7 +57,7 @@ def test_failed_emails_are_visible_to_staff(
     settings.EMAIL_BACKEND = FAILING
     settings.NOTIFICATIONS_MAX_ATTEMPTS = 1
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/es/voluntariado/inscripcion/", signup_data)
+        client.post(address("networks:signup"), signup_data)
     client.force_login(admin_user)
     html = client.get("/admin/outgoing_email/", {"status": "failed"}).content.decode()
     assert "Confirma tu inscripción como persona voluntaria" in html
@@ -87,7 +88,7 @@ def test_a_bounce_stops_email_to_the_volunteer(
     )
     assert response.status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/es/voluntariado/inscripcion/", signup_data)
+        client.post(address("networks:signup"), signup_data)
     # The sign-up is still recorded; the e-mail is not sent.
     assert Volunteer.objects.exists()
     assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SUPPRESSED

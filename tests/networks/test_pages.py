@@ -19,6 +19,7 @@ from networks.factories import (
     VolunteerOpportunityFactory,
 )
 from networks.models import ProtectionNetworkPage, VolunteerIndexPage
+from tests.networks.conftest import address
 from tests.utils import add_child, translate_page
 
 pytestmark = pytest.mark.django_db
@@ -170,11 +171,11 @@ def test_signup_link_preselects_network_or_opportunity(
     client, network_a, opportunity_a
 ):
     html = client.get(
-        "/es/voluntariado/inscripcion/", {"red": "red-tapachula"}
+        address("networks:signup"), {"red": "red-tapachula"}
     ).content.decode()
     assert f'<option value="network-{network_a.pk}" selected>' in html
     html = client.get(
-        "/es/voluntariado/inscripcion/", {"oportunidad": opportunity_a.pk}
+        address("networks:signup"), {"oportunidad": opportunity_a.pk}
     ).content.decode()
     assert f'<option value="opportunity-{opportunity_a.pk}" selected>' in html
     assert '<optgroup label="Red Tapachula (Tapachula)">' in html
@@ -189,7 +190,7 @@ def test_signup_form_links_the_privacy_notice(client, network_a, home):
     settings_row.privacy_notice_page = privacy
     settings_row.privacy_notice_version = "2026-11"
     settings_row.save()
-    html = client.get("/es/voluntariado/inscripcion/").content.decode()
+    html = client.get(address("networks:signup")).content.decode()
     assert 'href="/es/aviso/"' in html
 
 
@@ -266,10 +267,10 @@ def test_listing_queries_do_not_grow_with_networks_and_opportunities(
 ):
     first = make_network(volunteer_page, 0)
     few = count_queries(client, "/es/participa/", habilidad="cooking")
-    form_few = count_queries(client, "/es/voluntariado/inscripcion/")
+    form_few = count_queries(client, address("networks:signup"))
     for n in range(1, 6):
         make_network(volunteer_page, n)
     assert count_queries(client, "/es/participa/", habilidad="cooking") == few
-    assert count_queries(client, "/es/voluntariado/inscripcion/") == form_few
+    assert count_queries(client, address("networks:signup")) == form_few
     page = ProtectionNetworkPage.objects.get(network=first)
     assert count_queries(client, page.url) <= 20

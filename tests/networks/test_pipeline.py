@@ -13,6 +13,7 @@ import pytest
 
 from networks.factories import VolunteerFactory
 from networks.models import Volunteer
+from tests.networks.conftest import address
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ def test_all_statuses_follow_one_another(as_a, volunteer):
 def test_volunteer_accepts_the_code_of_conduct_through_their_link(
     client, volunteer, volunteer_page
 ):
-    url = f"/es/voluntariado/codigo-de-conducta/{volunteer.conduct_token()}/"
+    url = address("networks:conduct", volunteer.conduct_token())
     html = client.get(url).content.decode()
     assert "Respeto la dignidad" in html
     assert "Acepto el código de conducta" in html
@@ -113,7 +114,7 @@ def test_volunteer_accepts_the_code_of_conduct_through_their_link(
 def test_the_conduct_link_still_works_a_year_later(client, volunteer):
     """The volunteer must accept before becoming active, however long the
     follow-up takes, and nothing else can send them a new link."""
-    url = f"/es/voluntariado/codigo-de-conducta/{volunteer.conduct_token()}/"
+    url = address("networks:conduct", volunteer.conduct_token())
     a_year_later = time.time() + timedelta(days=400).total_seconds()
     with mock.patch("django.core.signing.time.time", return_value=a_year_later):
         response = client.post(url)
@@ -123,7 +124,7 @@ def test_the_conduct_link_still_works_a_year_later(client, volunteer):
 
 
 def test_tampered_conduct_link_records_nothing(client, volunteer):
-    response = client.post(f"/es/voluntariado/codigo-de-conducta/{'x' * 40}/")
+    response = client.post(address("networks:conduct", "x" * 40))
     assert response.status_code == 400
     volunteer.refresh_from_db()
     assert volunteer.conduct_accepted_at is None
@@ -141,9 +142,9 @@ def test_signing_up_again_updates_the_pending_record_and_resends(
     client, signup_data, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/es/voluntariado/inscripcion/", signup_data)
+        client.post(address("networks:signup"), signup_data)
         client.post(
-            "/es/voluntariado/inscripcion/",
+            address("networks:signup"),
             {**signup_data, "name": "Lucía P. Ramos", "municipality": "Huixtla"},
         )
     volunteer = Volunteer.objects.get()
@@ -158,7 +159,7 @@ def test_signing_up_again_when_confirmed_reveals_nothing_on_the_page(
 ):
     VolunteerFactory(network=network_a, email="lucia@correo.example")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/es/voluntariado/inscripcion/", signup_data)
+        response = client.post(address("networks:signup"), signup_data)
     assert response["Location"] == "/es/voluntariado/inscripcion/revisa-tu-correo/"
     assert Volunteer.objects.count() == 1
     (message,) = mail.outbox

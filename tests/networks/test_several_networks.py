@@ -10,10 +10,11 @@ from django.core import mail
 import pytest
 
 from networks.models import Volunteer
+from tests.networks.conftest import address
 
 pytestmark = pytest.mark.django_db
 
-SIGNUP_URL = "/es/voluntariado/inscripcion/"
+SIGNUP_URL = address("networks:signup")
 
 
 def confirm_path(message):

@@ -10,10 +10,11 @@ from django.core import mail
 import pytest
 
 from networks.models import Volunteer
+from tests.networks.conftest import address
 
 pytestmark = pytest.mark.django_db
 
-SIGNUP_URL = "/es/voluntariado/inscripcion/"
+SIGNUP_URL = address("networks:signup")
 
 
 def link_in(message, path_part):
@@ -88,10 +89,10 @@ def test_each_recipient_reads_their_own_language(
     profile.preferred_language = "en"
     profile.save()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/en/voluntariado/inscripcion/", signup_data)
+        client.post(address("networks:signup", language="en"), signup_data)
     assert Volunteer.objects.get().language == "en"
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(link_in(mail.outbox[0], "/en/voluntariado/confirmar/"))
+        client.post(link_in(mail.outbox[0], "/en/volunteering/confirm/"))
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert subjects == {
         "lucia@correo.example": "Welcome to Red Tapachula",
@@ -103,7 +104,7 @@ def test_spanish_coordinator_of_an_english_volunteer_reads_spanish(
     client, signup_data, network_a, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/en/voluntariado/inscripcion/", signup_data)
+        client.post(address("networks:signup", language="en"), signup_data)
         Volunteer.objects.get().confirm()
     subjects = {m.to[0]: m.subject for m in mail.outbox[1:]}
     assert subjects["ana@redes.example"] == "Nueva persona voluntaria en Red Tapachula"
