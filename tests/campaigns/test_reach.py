@@ -47,6 +47,15 @@ def test_atom_feed_in_english_lists_english_campaigns(
     assert entry.findtext(f"{ATOM}updated")
 
 
+@pytest.mark.parametrize(("language", "expected"), [("es", "/es/"), ("en", "/en/")])
+def test_a_feed_without_a_campaign_list_links_the_home_page_in_its_language(
+    client, home, language, expected
+):
+    response = client.get(address("campaigns:feed_rss", language=language))
+    channel = ElementTree.fromstring(response.content).find("channel")
+    assert channel.findtext("link") == f"http://testserver{expected}"
+
+
 def test_sitemap_lists_campaigns_in_both_languages_with_alternates(
     client, campaign, english, home_en, site
 ):
