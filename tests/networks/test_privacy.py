@@ -1,18 +1,15 @@
-"""Privacy by design: the volunteer sees, downloads and deletes their own
-data through the site's signed "my data" link; the purge deletes what is due
-and nothing else; exports and deletions are audit-logged; logs carry no
-phone or free text; coordinators' e-mails carry no volunteer's details."""
+"""What the networks app holds under an address (:mod:`networks.privacy`):
+the volunteer sees, downloads and deletes their own data through the site's
+signed "my data" link; exports and deletions are audit-logged; logs carry no
+phone or free text; coordinators' e-mails carry no volunteer's details; old
+self-service links keep working."""
 
 import base64
-import io
 import json
 import logging
-from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.core import mail, signing
-from django.core.management import call_command
-from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
@@ -20,7 +17,6 @@ import pytest
 
 from convivir.models import OutgoingEmail
 from convivir.notifications import send_notification
-from convivir.periodic import periodic_jobs
 from convivir.privacy.links import data_link_token
 from networks.factories import VolunteerFactory, VolunteerNoteFactory
 from networks.models import OLD_DATA_LINK, Volunteer
@@ -176,83 +172,6 @@ def test_every_email_to_a_volunteer_has_the_self_service_link(
         page = client.get(urlsplit(link).path)
         assert page.status_code == 200
         assert "Inscripciones al voluntariado" in page.content.decode()
-
-
-def test_purge_deletes_what_is_due_and_nothing_else(network_a, settings):
-    now = timezone.now()
-    old_pending = VolunteerFactory(
-        network=network_a,
-        confirmed_at=None,
-        confirmation_sent_at=now - timedelta(days=15),
-    )
-    fresh_pending = VolunteerFactory(
-        network=network_a,
-        confirmed_at=None,
-        confirmation_sent_at=now - timedelta(days=13),
-    )
-    long_inactive = VolunteerFactory(
-        network=network_a,
-        status="inactive",
-        status_changed_at=now - timedelta(days=30 * 24 + 1),
-    )
-    long_declined = VolunteerFactory(
-        network=network_a,
-        status="declined",
-        status_changed_at=now - timedelta(days=30 * 25),
-    )
-    recent_inactive = VolunteerFactory(
-        network=network_a,
-        status="inactive",
-        status_changed_at=now - timedelta(days=30 * 23),
-    )
-    long_active = VolunteerFactory(
-        network=network_a,
-        status="active",
-        status_changed_at=now - timedelta(days=30 * 36),
-    )
-    output = io.StringIO()
-    call_command("purge_volunteers", stdout=output)
-    assert "Deleted 3" in output.getvalue()
-    remaining = set(Volunteer.objects.values_list("pk", flat=True))
-    assert remaining == {fresh_pending.pk, recent_inactive.pk, long_active.pk}
-    assert {old_pending.pk, long_inactive.pk, long_declined.pk}.isdisjoint(remaining)
-    erased = ModelLogEntry.objects.filter(action="networks.erase")
-    assert erased.count() == 3
-    assert all(e.data == {"reason": "retention"} for e in erased)
-
-
-def test_inactive_retention_is_configurable(network_a, settings):
-    settings.NETWORKS_INACTIVE_RETENTION_MONTHS = 6
-    VolunteerFactory(
-        network=network_a,
-        status="inactive",
-        status_changed_at=timezone.now() - timedelta(days=30 * 7),
-    )
-    assert Volunteer.purge() == 1
-
-
-def test_purge_dry_run_deletes_nothing(network_a):
-    VolunteerFactory(
-        network=network_a,
-        confirmed_at=None,
-        confirmation_sent_at=timezone.now() - timedelta(days=20),
-    )
-    output = io.StringIO()
-    call_command("purge_volunteers", "--dry-run", stdout=output)
-    assert "1 volunteer record(s) would be deleted" in output.getvalue()
-    assert Volunteer.objects.count() == 1
-
-
-def test_purge_runs_as_a_periodic_job(network_a, django_capture_on_commit_callbacks):
-    VolunteerFactory(
-        network=network_a,
-        confirmed_at=None,
-        confirmation_sent_at=timezone.now() - timedelta(days=20),
-    )
-    assert "purge_volunteers" in [job.name for job in periodic_jobs]
-    with django_capture_on_commit_callbacks(execute=True):
-        periodic_jobs.enqueue_due()
-    assert not Volunteer.objects.exists()
 
 
 def test_logs_never_hold_phone_numbers_or_free_text(

@@ -1,13 +1,20 @@
-"""Bad input on the sign-up form and abuse of its links: every error is
-shown next to its field in the page's language, nothing is half-saved, no
-input causes a server error."""
+"""The public views (:mod:`networks.views`): the sign-up form (links that
+preselect a network or an opportunity, the privacy notice, every error next
+to its field in the page's language, honeypot, rate limit, no server error
+on any input, nothing half-saved), the signed links and what a visitor sees
+when one does not work, and the sign-up surviving an e-mail outage."""
 
+import base64
+import json
 import time
 from datetime import timedelta
 from unittest import mock
 
 from django.core import mail, signing
 from django.test import override_settings
+from django.utils import timezone
+
+from wagtail.test.utils import WagtailPageTestCase  # noqa: F401 - documents the API used
 
 import pytest
 from hypothesis import HealthCheck, given
@@ -15,11 +22,21 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from convivir.common.links import LinkError
-from networks.factories import VolunteerFactory
-from networks.models import CONFIRM_LINK, Volunteer
+from convivir.models import ContentPage, OutgoingEmail
+from convivir.notifications import send_pending_emails
+from networks.factories import (
+    VolunteerFactory,
+)
+from networks.models import (
+    CONFIRM_LINK,
+    Volunteer,
+    VolunteeringSettings,
+)
 from tests.networks.conftest import address
+from tests.utils import add_child
 
 pytestmark = pytest.mark.django_db
+
 
 SIGNUP_URL = address("networks:signup")
 
@@ -182,7 +199,29 @@ def test_link_parameter_preselects_the_network(client, network_a):
     assert f'value="network-{network_a.pk}" selected' in response.content.decode()
 
 
-# --- Links -----------------------------------------------------------------------
+def test_signup_link_preselects_network_or_opportunity(
+    client, network_a, opportunity_a
+):
+    html = client.get(
+        address("networks:signup"), {"red": "red-tapachula"}
+    ).content.decode()
+    assert f'<option value="network-{network_a.pk}" selected>' in html
+    html = client.get(
+        address("networks:signup"), {"oportunidad": opportunity_a.pk}
+    ).content.decode()
+    assert f'<option value="opportunity-{opportunity_a.pk}" selected>' in html
+    assert '<optgroup label="Red Tapachula (Tapachula)">' in html
+
+
+def test_signup_form_links_the_privacy_notice(client, network_a, home):
+
+    privacy = add_child(home, ContentPage(title="Aviso de privacidad", slug="aviso"))
+    settings_row = VolunteeringSettings.load()
+    settings_row.privacy_notice_page = privacy
+    settings_row.privacy_notice_version = "2026-11"
+    settings_row.save()
+    html = client.get(address("networks:signup")).content.decode()
+    assert 'href="/es/aviso/"' in html
 
 
 def confirm_url(volunteer):
@@ -295,3 +334,82 @@ def test_each_purpose_signs_with_its_own_salt():
     assert payload == {"v": volunteer.pk, "n": volunteer.confirmation_nonce}
     with pytest.raises(signing.BadSignature):
         signing.loads(volunteer.confirmation_token(), salt="networks.volunteer.data")
+
+
+FAILING = "tests.convivir.test_notifications.FailingBackend"
+
+
+WORKING = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def test_sign_up_is_kept_and_its_email_sent_when_the_provider_recovers(
+    client, signup_data, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = FAILING
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(address("networks:signup"), signup_data)
+    assert response.status_code == 302
+    volunteer = Volunteer.objects.get()
+    email = OutgoingEmail.objects.get()
+    assert email.status == OutgoingEmail.Status.RETRYING
+    assert email.attempts == 1
+    assert "ConnectionError" in email.last_error
+    assert mail.outbox == []
+
+    # Still down at the next try: the delay grows.
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    assert send_pending_emails() == {"retrying": 1}
+    email.refresh_from_db()
+    assert email.attempts == 2
+    assert email.next_attempt_at - timezone.now() > timedelta(seconds=100)
+
+    settings.EMAIL_BACKEND = WORKING
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    assert send_pending_emails() == {"sent": 1}
+    (message,) = mail.outbox
+    assert message.to == [volunteer.email]
+    assert "/es/voluntariado/confirmar/" in message.body
+
+
+def test_failed_emails_are_visible_to_staff(
+    client, admin_user, signup_data, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = FAILING
+    settings.NOTIFICATIONS_MAX_ATTEMPTS = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(address("networks:signup"), signup_data)
+    client.force_login(admin_user)
+    html = client.get("/admin/outgoing_email/", {"status": "failed"}).content.decode()
+    assert "Confirma tu inscripción como persona voluntaria" in html
+
+
+def test_a_bounce_stops_email_to_the_volunteer(
+    client, signup_data, settings, django_capture_on_commit_callbacks
+):
+    secret = "convivir:pruebas-webhook"
+    settings.ANYMAIL = {**settings.ANYMAIL, "WEBHOOK_SECRET": secret}
+    bounce = {
+        "RecordType": "Bounce",
+        "Type": "HardBounce",
+        "TypeCode": 1,
+        "MessageID": "b7bc2f4a-e38e-4336-af7d-e6c392c2f817",
+        "Email": "lucia@correo.example",
+        "BouncedAt": "2026-11-05T16:33:54Z",
+        "Description": "The server was unable to deliver your message.",
+        "Details": "smtp;550 5.1.1 unknown user",
+        "MessageStream": "outbound",
+        "Inactive": True,
+    }
+    response = client.post(
+        "/anymail/postmark/tracking/",
+        json.dumps(bounce),
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Basic " + base64.b64encode(secret.encode()).decode(),
+    )
+    assert response.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(address("networks:signup"), signup_data)
+    # The sign-up is still recorded; the e-mail is not sent.
+    assert Volunteer.objects.exists()
+    assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SUPPRESSED
+    assert mail.outbox == []

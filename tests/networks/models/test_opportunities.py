@@ -1,6 +1,10 @@
-"""An opportunity at a confidential place ("Spanish classes at the
-shelter") shows its network's town alone, in every language: the place the
-editor wrote is never shown, and a translation follows the source's flag."""
+"""Volunteer opportunities (:mod:`networks.models.opportunities`): closed in
+Spanish means closed in every language, and one at a confidential place
+("Spanish classes at the shelter") shows its network's town alone, in every
+language: the place the editor wrote is never shown, and a translation
+follows the source's flag."""
+
+from wagtail.test.utils import WagtailPageTestCase  # noqa: F401 - documents the API used
 
 import pytest
 
@@ -8,9 +12,24 @@ from networks.factories import (
     ProtectionNetworkPageFactory,
     VolunteerOpportunityFactory,
 )
-from tests.utils import add_child
+from tests.utils import add_child, translate_page
 
 pytestmark = pytest.mark.django_db
+
+
+def test_closing_an_opportunity_in_spanish_closes_its_translations(
+    client, volunteer_page, network_a, english
+):
+    spanish = VolunteerOpportunityFactory(network=network_a, title="Cocina")
+    translated = spanish.copy_for_translation(english)
+    translated.title = "Kitchen"
+    translated.save()
+    translate_page(volunteer_page, english, title="Take part", slug="take-part")
+    assert "Kitchen" in client.get("/en/take-part/").content.decode()
+    spanish.is_active = False
+    spanish.save()
+    assert "Kitchen" not in client.get("/en/take-part/").content.decode()
+
 
 SECRET_PLACE = "Casa Azul, Callejón del Olvido 12"
 

@@ -1,21 +1,23 @@
-"""Public pages: the volunteering page with its filters, network pages, the
-home page's call to volunteer, the call-to-action block; each in both
-languages and at a fixed number of queries."""
+"""The public pages (:mod:`networks.models.pages`): where editors may
+create them, the volunteering page with its opportunities and networks, and
+each network's page, in both languages and at a fixed number of queries."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.test.utils import WagtailPageTestCase  # noqa: F401 - documents the API used
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 import pytest
 
 from convivir.models import HomePage
 from directory.factories import DirectoryIndexPageFactory, OrganizationFactory
-from networks.blocks import VolunteerCallToActionBlock
 from networks.factories import (
     MemberOrganisationFactory,
     ProtectionNetworkFactory,
     ProtectionNetworkPageFactory,
+    VolunteerIndexPageFactory,
     VolunteerOpportunityFactory,
 )
 from networks.models import ProtectionNetworkPage, VolunteerIndexPage
@@ -23,6 +25,67 @@ from tests.networks.conftest import address
 from tests.utils import add_child, translate_page
 
 pytestmark = pytest.mark.django_db
+
+
+class TestPageTypes(WagtailPageTestCase):
+    """Editors create the volunteering page under the home page and the
+    networks' pages under it, with the admin's own forms; both are served."""
+
+    def setUp(self):
+        self.home = HomePage.objects.get(locale__language_code="es", depth=2)
+        user = self.login()
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "es"
+        profile.save()
+
+    def test_the_volunteering_page_sits_under_the_home_page(self):
+        self.assertCanCreateAt(HomePage, VolunteerIndexPage)
+        self.assertCanCreateAt(VolunteerIndexPage, ProtectionNetworkPage)
+        self.assertCanNotCreateAt(HomePage, ProtectionNetworkPage)
+        self.assertCanNotCreateAt(ProtectionNetworkPage, ProtectionNetworkPage)
+        self.assertAllowedSubpageTypes(VolunteerIndexPage, {ProtectionNetworkPage})
+        self.assertAllowedSubpageTypes(ProtectionNetworkPage, set())
+
+    def test_an_editor_creates_the_volunteering_page(self):
+        self.assertCanCreate(
+            self.home,
+            VolunteerIndexPage,
+            nested_form_data(
+                {
+                    "title": "Participa",
+                    "slug": "participa",
+                    "intro": rich_text("<p>Súmate a una red.</p>"),
+                    "code_of_conduct": rich_text("<p>Respeto a cada persona.</p>"),
+                }
+            ),
+        )
+        page = VolunteerIndexPage.objects.get(slug="participa", live=True)
+        self.assertPageIsRenderable(page)
+        # (Wagtail's assertPageIsRoutable does not know language prefixes.)
+        self.assertContains(self.client.get("/es/participa/"), "<h1>Participa</h1>")
+
+    def test_an_editor_creates_a_networks_page(self):
+        index = add_child(self.home, VolunteerIndexPageFactory.build())
+        network = ProtectionNetworkFactory(name="Red Tapachula")
+        self.assertCanCreate(
+            index,
+            ProtectionNetworkPage,
+            nested_form_data(
+                {
+                    "title": "Red Tapachula",
+                    "slug": "red-tapachula",
+                    "network": network.pk,
+                    "summary": "Albergues y vecinos que acogen.",
+                    "body": streamfield(
+                        [("paragraph", rich_text("<p>Acompañamos.</p>"))]
+                    ),
+                    "how_to_join": rich_text("<p>Escríbenos.</p>"),
+                }
+            ),
+        )
+        page = ProtectionNetworkPage.objects.get(slug="red-tapachula", live=True)
+        self.assertPageIsRenderable(page)
+        self.assertContains(self.client.get(page.url), "Acompañamos.")
 
 
 def test_volunteering_page_lists_opportunities_and_networks(
@@ -44,43 +107,6 @@ def test_volunteering_page_lists_opportunities_and_networks(
     assert "1 oportunidad" in html
 
 
-def test_filters_by_town_and_skill_with_counts(
-    client, volunteer_page, network_a, network_b
-):
-    VolunteerOpportunityFactory(network=network_a, title="Cocina", skills=["cooking"])
-    VolunteerOpportunityFactory(network=network_b, title="Clases", skills=["teaching"])
-    VolunteerOpportunityFactory(
-        network=network_b, title="Radio", skills=["communications"], is_remote=True
-    )
-    VolunteerOpportunityFactory(
-        network=network_b, title="Cerrada", skills=["cooking"], is_active=False
-    )
-    html = client.get("/es/participa/", {"municipio": "Tenosique"}).content.decode()
-    assert "Clases" in html and "Radio" in html
-    assert ">Cocina<" not in html and "Cerrada" not in html
-    assert 'value="Tenosique" id="municipio-tenosique" checked' in html
-
-    html = client.get(
-        "/es/participa/",
-        {"municipio": ["Tenosique", "Tapachula"], "habilidad": "cooking"},
-    ).content.decode()
-    assert ">Cocina<" in html and "Clases" not in html
-    # Counts: skills counted under the chosen towns.
-    assert 'Cocina <span class="muted">(1)</span>' in html
-
-    html = client.get("/es/participa/", {"municipio": "remote"}).content.decode()
-    assert "Radio" in html and "Clases" not in html
-
-    html = client.get("/es/participa/", {"habilidad": "legal"}).content.decode()
-    assert "Ninguna oportunidad coincide con estos filtros" in html
-
-    # Unknown values are ignored, never an error.
-    assert (
-        client.get("/es/participa/", {"municipio": "<x>", "page": "z"}).status_code
-        == 200
-    )
-
-
 def test_english_visitors_read_english_opportunities(
     client, volunteer_page, network_a, english
 ):
@@ -96,20 +122,6 @@ def test_english_visitors_read_english_opportunities(
     # Untranslated opportunities are shown in Spanish rather than hidden.
     assert "Solo en español" in html
     assert "Volunteer opportunities" in html
-
-
-def test_closing_an_opportunity_in_spanish_closes_its_translations(
-    client, volunteer_page, network_a, english
-):
-    spanish = VolunteerOpportunityFactory(network=network_a, title="Cocina")
-    translated = spanish.copy_for_translation(english)
-    translated.title = "Kitchen"
-    translated.save()
-    translate_page(volunteer_page, english, title="Take part", slug="take-part")
-    assert "Kitchen" in client.get("/en/take-part/").content.decode()
-    spanish.is_active = False
-    spanish.save()
-    assert "Kitchen" not in client.get("/en/take-part/").content.decode()
 
 
 def test_network_page_shows_members_opportunities_and_how_to_join(
@@ -165,83 +177,6 @@ def test_closed_network_takes_no_sign_ups(client, volunteer_page):
     html = client.get(page.url).content.decode()
     assert "Por ahora esta red no recibe nuevas personas voluntarias." in html
     assert "/voluntariado/inscripcion/" not in html.split("<main", 1)[1]
-
-
-def test_signup_link_preselects_network_or_opportunity(
-    client, network_a, opportunity_a
-):
-    html = client.get(
-        address("networks:signup"), {"red": "red-tapachula"}
-    ).content.decode()
-    assert f'<option value="network-{network_a.pk}" selected>' in html
-    html = client.get(
-        address("networks:signup"), {"oportunidad": opportunity_a.pk}
-    ).content.decode()
-    assert f'<option value="opportunity-{opportunity_a.pk}" selected>' in html
-    assert '<optgroup label="Red Tapachula (Tapachula)">' in html
-
-
-def test_signup_form_links_the_privacy_notice(client, network_a, home):
-    from convivir.models import ContentPage
-    from networks.models import VolunteeringSettings
-
-    privacy = add_child(home, ContentPage(title="Aviso de privacidad", slug="aviso"))
-    settings_row = VolunteeringSettings.load()
-    settings_row.privacy_notice_page = privacy
-    settings_row.privacy_notice_version = "2026-11"
-    settings_row.save()
-    html = client.get(address("networks:signup")).content.decode()
-    assert 'href="/es/aviso/"' in html
-
-
-def test_home_page_shows_the_call_to_volunteer(client, volunteer_page, network_a):
-    html = client.get("/es/").content.decode()
-    assert "Súmate a una red de protección" in html
-    assert 'class="button" href="/es/participa/">Quiero ser voluntaria/o</a>' in html
-    assert "1 red busca personas voluntarias" in html
-
-
-def test_home_page_has_no_call_without_a_volunteering_page(client, home):
-    assert "Súmate a una red de protección" not in client.get("/es/").content.decode()
-
-
-def test_call_to_action_block_links_to_the_sign_up(network_a, opportunity_a):
-    block = VolunteerCallToActionBlock()
-    value = block.to_python(
-        {
-            "heading": "Súmate",
-            "text": "",
-            "button_label": "Quiero ayudar",
-            "network": network_a.pk,
-            "opportunity": None,
-        }
-    )
-    html = block.render(value)
-    assert 'href="/es/voluntariado/inscripcion/?red=red-tapachula"' in html
-    value = block.to_python(
-        {
-            "heading": "Súmate",
-            "text": "",
-            "button_label": "Quiero ayudar",
-            "network": network_a.pk,
-            "opportunity": opportunity_a.pk,
-        }
-    )
-    assert f"?oportunidad={opportunity_a.pk}" in block.render(value)
-
-
-def test_call_to_action_block_needs_a_network_or_opportunity():
-    from wagtail.blocks.struct_block import StructBlockValidationError
-
-    block = VolunteerCallToActionBlock()
-    with pytest.raises(StructBlockValidationError):
-        block.clean(block.to_python({"heading": "H", "button_label": "B"}))
-
-
-def test_page_types_sit_where_they_belong(volunteer_page):
-    assert VolunteerIndexPage.parent_page_types == ["convivir.HomePage"]
-    assert ProtectionNetworkPage.parent_page_types == ["networks.VolunteerIndexPage"]
-    assert HomePage.objects.count() == 1
 
 
 def count_queries(client, url, **params) -> int:

