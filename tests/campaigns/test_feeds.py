@@ -1,16 +1,16 @@
-"""Reach and sharing: the feeds per language, the sitemap's entries with
-their hreflang alternates, and the home page's campaigns section."""
+"""The feeds of the latest campaigns (:mod:`campaigns.feeds`), one per
+language."""
 
-import datetime
 from xml.etree import ElementTree
 
 import pytest
 
 from campaigns.factories import ThemeFactory
-from tests.campaigns.conftest import address, make_campaign
+from tests.campaigns.conftest import address
 from tests.utils import translate_page
 
 pytestmark = pytest.mark.django_db
+
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -54,56 +54,3 @@ def test_a_feed_without_a_campaign_list_links_the_home_page_in_its_language(
     response = client.get(address("campaigns:feed_rss", language=language))
     channel = ElementTree.fromstring(response.content).find("channel")
     assert channel.findtext("link") == f"http://testserver{expected}"
-
-
-def test_sitemap_lists_campaigns_in_both_languages_with_alternates(
-    client, campaign, english, home_en, site
-):
-    translate_page(campaign.get_parent(), english, title="Campaigns", slug="campaigns")
-    translate_page(campaign, english, title="Room for all", slug="room-for-all")
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ElementTree.fromstring(response.content)
-    ns = {
-        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-        "x": "http://www.w3.org/1999/xhtml",
-    }
-    entries = {
-        url.findtext("s:loc", namespaces=ns): {
-            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
-        }
-        for url in root.findall("s:url", ns)
-    }
-    spanish = next(
-        loc for loc in entries if loc.endswith("/es/campanas/aqui-cabemos-todas/")
-    )
-    english_loc = next(
-        loc for loc in entries if loc.endswith("/en/campaigns/room-for-all/")
-    )
-    assert entries[spanish] == {"es": spanish, "en": english_loc}
-    assert entries[english_loc] == entries[spanish]
-
-
-def test_home_shows_featured_and_latest_campaigns(client, campaign_index, home):
-    make_campaign(
-        campaign_index,
-        title="Destacada",
-        is_featured=True,
-        start_date=datetime.date(2025, 1, 1),
-    )
-    for n in range(4):
-        make_campaign(
-            campaign_index,
-            title=f"Reciente {n}",
-            start_date=datetime.date(2026, 1, n + 1),
-        )
-    html = client.get("/es/").content.decode()
-    assert '<h2 id="campaigns-heading">Campañas</h2>' in html
-    featured = html.index("Destacada")
-    assert html.index("Reciente 3") > featured
-    assert "Reciente 0" not in html
-    assert 'href="/es/campanas/">Todas las campañas' in html
-
-
-def test_home_has_no_campaigns_section_without_campaigns(client, home):
-    assert 'id="campaigns-heading"' not in client.get("/es/").content.decode()

@@ -1,34 +1,95 @@
-"""Writers submit, reviewers publish, writers translate: the Communications
-group and the Campaign reviewers group in the admin, as real users."""
+"""Writers submit, reviewers publish, writers translate
+(:mod:`campaigns.admin.permissions`): the Communications group and the
+Campaign reviewers group in the admin, as real users, and the review
+workflow their pages go through."""
 
 import importlib
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from wagtail.models import GroupPagePermission, Page
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import GroupPagePermission, Page, Workflow
+from wagtail.permissions import policy_registry
+from wagtail.test.utils.form_data import (
+    rich_text,
+)
 from wagtail_localize.models import StringSegment, Translation
 
 import pytest
 
-from campaigns.admin.permissions import COMMUNICATIONS_GROUP, REVIEWERS_GROUP
+from campaigns.admin.permissions import (
+    COMMUNICATIONS_GROUP,
+    REVIEW_WORKFLOW,
+    REVIEWERS_GROUP,
+)
 from campaigns.models import CampaignPage
 from convivir.factories import CustomImageFactory
-from tests.campaigns.conftest import make_campaign
-from tests.campaigns.test_admin import add_url, campaign_form
+from tests.campaigns.conftest import add_url, campaign_form, make_campaign, member_of
 
 pytestmark = pytest.mark.django_db
 
 
-def member_of(group_name, username):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@convivir.example", password="x"
+def test_communications_group_can_create_campaigns(
+    client, editor, campaign_index, home
+):
+    client.force_login(editor)
+    form_page = client.get(add_url(campaign_index)).content.decode()
+    assert 'name="hero_alt"' in form_page and 'name="is_featured"' in form_page
+    image = CustomImageFactory()
+    response = client.post(
+        add_url(campaign_index),
+        campaign_form(
+            image,
+            [("paragraph", rich_text("<p>Hola</p>"))],
+            **{"action-submit": "1"},
+        ),
     )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = CampaignPage.objects.get(slug="nueva-campana")
+    # Submitted for review: publishing is the reviewers' (test_review.py).
+    assert not page.live and page.current_workflow_state
+    assert page.targets.get().municipality == "Tapachula"
+    # Nothing outside the campaigns: the home page is not theirs to edit.
+    assert client.get(edit_url(home)).status_code == 302
+
+
+def test_editors_submit_campaigns_to_the_review_workflow(
+    client, editor, campaign_index
+):
+    workflow = Workflow.objects.get(name=REVIEW_WORKFLOW)
+    assert campaign_index.get_workflow() == workflow
+    client.force_login(editor)
+    image = CustomImageFactory()
+    response = client.post(
+        add_url(campaign_index),
+        campaign_form(image, [], **{"action-submit": "1"}),
+    )
+    assert response.status_code == 302
+    page = CampaignPage.objects.get(slug="nueva-campana")
+    assert not page.live
+    state = page.current_workflow_state
+    assert state is not None and state.workflow == workflow
+    reviewers = state.current_task_state.task.specific.groups
+    assert list(reviewers.values_list("name", flat=True)) == [REVIEWERS_GROUP]
+
+
+def test_group_rights_on_images_documents_and_pledges(editor):
+    for permission in [
+        "wagtailadmin.access_admin",
+        "campaigns.view_pledge",
+        "campaigns.change_theme",
+    ]:
+        assert editor.has_perm(permission), permission
+    assert not editor.has_perm("campaigns.delete_pledge")
+    images = policy_registry.get_by_type(get_image_model())
+    documents = policy_registry.get_by_type(get_document_model())
+    for action in ("add", "change", "choose"):
+        assert images.user_has_permission(editor, action)
+        assert documents.user_has_permission(editor, action)
 
 
 @pytest.fixture
@@ -42,7 +103,7 @@ def reviewer(db):
 
 
 def edit_url(page):
-    return f"/admin/pages/{page.pk}/edit/"
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 def submit_for_review(client, campaign_index) -> CampaignPage:

@@ -1,21 +1,18 @@
-"""The pledge end to end: form → e-mail with a signed link → confirmation →
-the counter goes up; and every way it can go wrong."""
+"""The pledge end to end through the public views (:mod:`campaigns.views`):
+form → e-mail with a signed link → confirmation → the counter goes up; and
+every way it can go wrong."""
 
 import re
 import time
-from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.core import mail
-from django.core.management import call_command
-from django.utils import timezone
 
 import pytest
 
 from campaigns.factories import PledgeFactory
 from campaigns.models import Pledge
-from convivir.periodic import periodic_jobs
-from tests.campaigns.conftest import address
+from tests.campaigns.conftest import address, make_campaign
 from tests.utils import translate_page
 
 pytestmark = pytest.mark.django_db
@@ -216,7 +213,6 @@ def test_the_page_never_tells_whether_an_address_already_signed(
 def test_same_address_may_pledge_for_another_campaign(
     client, campaign, campaign_index, pledge_data, django_capture_on_commit_callbacks
 ):
-    from tests.campaigns.conftest import make_campaign
 
     other = make_campaign(
         campaign_index, slug="otra", pledge_enabled=True, pledge_text="Me comprometo."
@@ -305,26 +301,7 @@ def test_bad_input_never_errors(client, campaign, data):
 
 
 def test_pledge_needs_a_live_campaign_with_pledges_on(client, campaign_index):
-    from tests.campaigns.conftest import make_campaign
 
     without = make_campaign(campaign_index, slug="sin-compromiso")
     assert client.get(pledge_url(without)).status_code == 404
     assert client.get(address("campaigns:pledge", 999999)).status_code == 404
-
-
-def test_purge_deletes_only_old_unconfirmed_pledges(campaign):
-    old = timezone.now() - timedelta(days=15)
-    stale = PledgeFactory(
-        campaign=campaign, confirmed_at=None, confirmation_sent_at=old
-    )
-    recent = PledgeFactory(campaign=campaign, confirmed_at=None)
-    confirmed = PledgeFactory(campaign=campaign, confirmation_sent_at=old)
-    call_command("purge_pledges", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    remaining = set(Pledge.objects.values_list("pk", flat=True))
-    assert remaining == {recent.pk, confirmed.pk}
-    assert stale.pk not in remaining
-
-
-def test_purge_runs_as_a_daily_job():
-    (job,) = [job for job in periodic_jobs if job.name == "purge_pledges"]
-    assert job.every == timedelta(days=1)
