@@ -22,13 +22,15 @@ from convivir.notifications import send_notification
 from convivir.privacy.links import data_link_url
 from networks import conf
 
-# One salt per purpose: a link made for one thing never opens another.
+# One salt per purpose (see also the code of conduct's and the old "my data"
+# links): a link made for one thing never opens another.
 CONFIRM_LINK = SignedLink(
     "networks.volunteer.confirm", lambda: timedelta(days=conf.confirmation_days())
 )
 
 
 def _user_language(user) -> str:
+    """The language a staff member reads the admin in: their e-mails too."""
     profile = getattr(user, "wagtail_userprofile", None)
     return supported_language(getattr(profile, "preferred_language", "") or None)
 
