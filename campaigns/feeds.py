@@ -2,6 +2,7 @@
 under /es/ lists the Spanish pages, under /en/ the English ones."""
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -19,8 +20,9 @@ class CampaignFeed(Feed):
         return _("The latest campaigns for living together in southern Mexico.")
 
     def link(self):
+        """The campaign list in the feed's language, or else its home page."""
         index = CampaignIndexPage.for_visitor()
-        return index.url if index else "/"
+        return index.url if index else reverse("wagtail_serve", args=[""])
 
     def items(self):
         return list(

@@ -1,11 +1,11 @@
 """Receivers: a new campaign list or materials library is handed to the
-writers and reviewers (see :mod:`campaigns.permissions`)."""
+writers and reviewers (see :mod:`campaigns.admin.permissions`)."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from campaigns.admin.permissions import grant_page_rights
 from campaigns.models import CampaignIndexPage, DialogueMaterialIndexPage
-from campaigns.permissions import grant_page_rights
 
 
 @receiver(post_save, sender=CampaignIndexPage)

@@ -2,11 +2,11 @@
 
 from django_tasks import task
 
+from campaigns.models import Pledge
+
 
 @task()
 def purge_pledges_task() -> int:
     """Periodic: delete pledges never confirmed (see
     :meth:`campaigns.models.Pledge.purge`)."""
-    from campaigns.models import Pledge
-
     return Pledge.purge()

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 import factory
 import wagtail_factories
@@ -42,6 +43,16 @@ class CoordinatorFactory(DjangoModelFactory):
         if create:
             self.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
             self.save()
+
+    @factory.post_generation
+    def admin_language(self, create, extracted, **kwargs):
+        """The admin (and the coordinators' e-mails) in Spanish unless
+        ``admin_language="en"``: what a test reads never depends on the
+        browser's language."""
+        if create:
+            profile = UserProfile.get_for_user(self)
+            profile.preferred_language = extracted or "es"
+            profile.save()
 
 
 class ProtectionNetworkFactory(DjangoModelFactory):

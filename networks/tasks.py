@@ -2,11 +2,11 @@
 
 from django_tasks import task
 
+from networks.models import Volunteer
+
 
 @task()
 def purge_volunteers_task() -> int:
     """Periodic: delete unconfirmed sign-ups and long-inactive volunteers
     (see :meth:`networks.models.Volunteer.purge`)."""
-    from networks.models import Volunteer
-
     return Volunteer.purge()

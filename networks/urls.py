@@ -1,28 +1,54 @@
 """Public, language-prefixed views: sign-up, confirmation and code of
-conduct."""
+conduct, each at an address in the visitor's language
+(``/es/voluntariado/inscripcion/``, ``/en/volunteering/sign-up/``)."""
 
 from django.urls import path
 from django.views.generic import RedirectView
 
+from convivir.common.routes import localized, moved
 from networks import views
 
 app_name = "networks"
 
 urlpatterns = [
-    path("voluntariado/inscripcion/", views.signup, name="signup"),
     path(
-        "voluntariado/inscripcion/revisa-tu-correo/",
+        localized(es="voluntariado/inscripcion/", en="volunteering/sign-up/"),
+        views.signup,
+        name="signup",
+    ),
+    path(
+        localized(
+            es="voluntariado/inscripcion/revisa-tu-correo/",
+            en="volunteering/sign-up/check-your-email/",
+        ),
         views.signup_sent,
         name="signup_sent",
     ),
-    path("voluntariado/confirmar/<str:token>/", views.confirm, name="confirm"),
     path(
-        "voluntariado/codigo-de-conducta/<str:token>/",
+        localized(
+            es="voluntariado/confirmar/<str:token>/",
+            en="volunteering/confirm/<str:token>/",
+        ),
+        views.confirm,
+        name="confirm",
+    ),
+    path(
+        localized(
+            es="voluntariado/codigo-de-conducta/<str:token>/",
+            en="volunteering/code-of-conduct/<str:token>/",
+        ),
         views.conduct,
         name="conduct",
     ),
+    # The Spanish addresses under another language's prefix, from before the
+    # addresses were translated (links in e-mails sent in English).
+    path("voluntariado/inscripcion/", moved("networks:signup")),
+    path("voluntariado/inscripcion/revisa-tu-correo/", moved("networks:signup_sent")),
+    path("voluntariado/confirmar/<str:token>/", moved("networks:confirm")),
+    path("voluntariado/codigo-de-conducta/<str:token>/", moved("networks:conduct")),
     # The "my data" pages moved to the core (convivir.privacy); links in
-    # e-mails sent before keep working.
+    # e-mails sent before keep working, in every language, and lead to the
+    # page's address in the visitor's language.
     path(
         "voluntariado/mis-datos/",
         RedirectView.as_view(pattern_name="privacy:request_link", permanent=True),

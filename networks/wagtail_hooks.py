@@ -1,51 +1,19 @@
 """Admin registration: networks and opportunities for programme staff, the
 volunteers' pipeline for coordinators, the dashboard panel and the audit-log
-actions."""
+actions (the viewsets, views and panel are in :mod:`networks.admin`)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.panels import ObjectList
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from networks.admin_views import VolunteerViewSet
-from networks.dashboard import SignupsPanel
-from networks.forms import OpportunityAdminForm
-from networks.models import ProtectionNetwork, VolunteerOpportunity
+from networks.admin.dashboard import SignupsPanel
+from networks.admin.permissions import VolunteerPermissionPolicy
+from networks.admin.viewsets import VolunteeringGroup, VolunteerViewSet
+from networks.models import Volunteer
 
-
-class ProtectionNetworkViewSet(SnippetViewSet):
-    model = ProtectionNetwork
-    icon = "group"
-    menu_label = _("Networks")
-    list_display = ["name", "municipality", "state", "is_active"]
-    list_filter = ["state", "is_active"]
-    search_fields = ["name", "municipality"]
-    ordering = ["name"]
-
-
-class VolunteerOpportunityViewSet(SnippetViewSet):
-    model = VolunteerOpportunity
-    icon = "tasks"
-    menu_label = _("Opportunities")
-    list_display = ["title", "network", "is_active", "locale"]
-    list_filter = ["network", "is_active", "locale"]
-    search_fields = ["title", "description"]
-    ordering = ["title"]
-    edit_handler = ObjectList(
-        VolunteerOpportunity.panels, base_form_class=OpportunityAdminForm
-    )
-
-
-class VolunteeringGroup(SnippetViewSetGroup):
-    items = (ProtectionNetworkViewSet, VolunteerOpportunityViewSet)
-    menu_icon = "group"
-    menu_label = _("Protection networks")
-    menu_name = "protection_networks"
-    menu_order = 260
-
-
+register_permission_policy(Volunteer, VolunteerPermissionPolicy(Volunteer))
 register_snippet(VolunteeringGroup)
 
 

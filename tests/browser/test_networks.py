@@ -60,6 +60,7 @@ def test_volunteer_signs_up_from_a_phone_without_javascript(
     page.get_by_role("button", name="Apply").click()
     assert "habilidad=teaching" in page.url
     page.get_by_role("link", name=re.compile("I want to help")).click()
+    assert urlsplit(page.url).path == "/en/volunteering/sign-up/"
     page.screenshot(path=artifacts / "networks-signup-phone.png", full_page=True)
 
     # Sending the empty form shows the errors in English, by each field.
@@ -85,7 +86,8 @@ def test_volunteer_signs_up_from_a_phone_without_javascript(
         volunteer.language == "en" and volunteer.opportunity.title == "Spanish classes"
     )
     (confirmation,) = mail.outbox
-    link = re.search(r"https?://\S+/confirmar/\S+/", confirmation.body).group(0)
+    link = re.search(r"https?://\S+/volunteering/confirm/\S+/", confirmation.body)
+    link = link.group(0)
     page.goto(live_server.url + urlsplit(link).path)
     page.get_by_role("button", name="Confirm my sign-up").click()
     assert page.locator("h1").inner_text() == "Thank you for signing up"

@@ -14,7 +14,8 @@ from unittest import mock
 
 from django.conf import settings
 from django.core import mail
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from wagtail.models import ModelLogEntry, PageLogEntry
 
@@ -60,8 +61,9 @@ def token_for(email):
     return data_link_token(email)
 
 
-def data_url(email=EMAIL, suffix="", language="es"):
-    return f"/{language}/mis-datos/{token_for(email)}/{suffix}"
+def data_url(email=EMAIL, view="my_data", language="es"):
+    with translation.override(language):
+        return reverse(f"privacy:{view}", args=[token_for(email)])
 
 
 @pytest.fixture
@@ -198,7 +200,7 @@ def test_the_page_speaks_english_under_en(client, everywhere):
 
 
 def test_the_download_holds_what_every_app_holds(client, everywhere):
-    response = client.get(data_url(suffix="descargar/"))
+    response = client.get(data_url(view="download"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     # The file name does not carry the address (a shared phone's downloads).
@@ -229,7 +231,7 @@ def test_deleting_removes_or_clears_everything_under_the_address(
     campaign = everywhere["campaign"]
     assert campaign.confirmed_pledges() == 2
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(data_url(suffix="borrar/"), {"confirm": "on"})
+        response = client.post(data_url(view="delete"), {"confirm": "on"})
     assert response.status_code == 302
     assert response["Location"] == "/es/mis-datos/borrados/"
     done = client.get(response["Location"]).content.decode()
@@ -269,8 +271,8 @@ def test_deleting_removes_or_clears_everything_under_the_address(
 
 
 def test_the_audit_log_never_holds_the_address_or_names(client, everywhere):
-    client.get(data_url(suffix="descargar/"))
-    client.post(data_url(suffix="borrar/"), {"confirm": "on"})
+    client.get(data_url(view="download"))
+    client.post(data_url(view="delete"), {"confirm": "on"})
     entries = list(ModelLogEntry.objects.all()) + list(PageLogEntry.objects.all())
     assert any(e.action.endswith("self_export") for e in entries)
     actions = {e.action for e in entries}
@@ -283,7 +285,7 @@ def test_the_audit_log_never_holds_the_address_or_names(client, everywhere):
 
 
 def test_deleting_needs_the_confirmation_box(client, everywhere):
-    response = client.post(data_url(suffix="borrar/"), {})
+    response = client.post(data_url(view="delete"), {})
     assert response.status_code == 400
     assert "Marca la casilla para confirmar." in response.content.decode()
     assert Volunteer.objects.filter(email=EMAIL).exists()
@@ -316,15 +318,15 @@ def test_an_expired_link_says_so(client, everywhere):
     assert "Este enlace ya venció" in response.content.decode()
 
 
-@pytest.mark.parametrize("suffix", ["", "descargar/"])
-def test_a_forged_link_shows_nothing(client, everywhere, suffix):
-    response = client.get(f"/es/mis-datos/{EMAIL}/{suffix}")
+@pytest.mark.parametrize("view", ["privacy:my_data", "privacy:download"])
+def test_a_forged_link_shows_nothing(client, everywhere, view):
+    response = client.get(reverse(view, args=[EMAIL]))
     assert response.status_code == 400
     assert "+52 962" not in response.content.decode()
 
 
 def test_a_forged_link_deletes_nothing(client, everywhere):
-    client.post("/es/mis-datos/abc:def/borrar/", {"confirm": "on"})
+    client.post(reverse("privacy:delete", args=["abc:def"]), {"confirm": "on"})
     assert Volunteer.objects.filter(email=EMAIL).exists()
     assert Pledge.objects.filter(email=EMAIL).exists()
 
@@ -341,8 +343,12 @@ def test_asking_for_a_link_answers_the_same_and_mails_whoever_holds_data(
     )
     PledgeFactory(campaign=campaign, email="firma@correo.example")
     with django_capture_on_commit_callbacks(execute=True):
-        known = client.post("/es/mis-datos/", {"email": "Firma@Correo.example"})
-        unknown = client.post("/es/mis-datos/", {"email": "nadie@correo.example"})
+        known = client.post(
+            reverse("privacy:request_link"), {"email": "Firma@Correo.example"}
+        )
+        unknown = client.post(
+            reverse("privacy:request_link"), {"email": "nadie@correo.example"}
+        )
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"] == "/es/mis-datos/enviado/"
     (message,) = mail.outbox
@@ -355,12 +361,16 @@ def test_asking_for_a_link_answers_the_same_and_mails_whoever_holds_data(
 
 
 def test_the_request_form_is_a_public_form(client, db):
-    response = client.post("/es/mis-datos/", {"email": "no es un correo"})
+    response = client.post(
+        reverse("privacy:request_link"), {"email": "no es un correo"}
+    )
     assert response.status_code == 200
     assert "Introduzca una dirección de correo electrónico válida." in (
         response.content.decode()
     )
-    spam = client.post("/es/mis-datos/", {"email": EMAIL, "website": "x"})
+    spam = client.post(
+        reverse("privacy:request_link"), {"email": EMAIL, "website": "x"}
+    )
     assert spam["Location"] == "/es/mis-datos/enviado/"
 
 

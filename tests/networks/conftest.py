@@ -1,15 +1,42 @@
-"""Fixtures for the networks app: two networks, each with its coordinator,
-and the volunteering page."""
+"""Fixtures for the networks app: two networks, each with its coordinator
+(reading the admin in Spanish), their volunteers, and the volunteering
+page."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.users.models import UserProfile
 
 import pytest
 
 from networks.factories import (
     CoordinatorFactory,
     ProtectionNetworkFactory,
+    VolunteerFactory,
     VolunteerIndexPageFactory,
     VolunteerOpportunityFactory,
 )
 from tests.utils import add_child
+
+
+def address(name: str, *args, language: str = "es") -> str:
+    """The address of the view ``name`` in ``language``."""
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+def volunteer_admin(view: str, *args) -> str:
+    """The address of one of the volunteers' admin views."""
+    return reverse(f"networks_volunteer:{view}", args=args)
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, reading the admin in Spanish."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "es"
+    profile.save()
+    return admin_user
 
 
 @pytest.fixture
@@ -77,3 +104,22 @@ def signup_data(network_a):
         "privacy_consent": "on",
         "website": "",
     }
+
+
+@pytest.fixture
+def volunteers(network_a, network_b):
+    """A confirmed volunteer in each network, and a pending one in the first."""
+    return {
+        "a": VolunteerFactory(network=network_a, name="Alba de Tapachula"),
+        "b": VolunteerFactory(network=network_b, name="Bruno de Tenosique"),
+        "pending_a": VolunteerFactory(
+            network=network_a, name="Paula sin confirmar", confirmed_at=None
+        ),
+    }
+
+
+@pytest.fixture
+def as_a(client, coordinator_a):
+    """The client, logged in as the first network's coordinator."""
+    client.force_login(coordinator_a)
+    return client

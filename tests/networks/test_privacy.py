@@ -1,18 +1,15 @@
-"""Privacy by design: the volunteer sees, downloads and deletes their own
-data through the site's signed "my data" link; the purge deletes what is due
-and nothing else; exports and deletions are audit-logged; logs carry no
-phone or free text; coordinators' e-mails carry no volunteer's details."""
+"""What the networks app holds under an address (:mod:`networks.privacy`):
+the volunteer sees, downloads and deletes their own data through the site's
+signed "my data" link; exports and deletions are audit-logged; logs carry no
+phone or free text; coordinators' e-mails carry no volunteer's details; old
+self-service links keep working."""
 
 import base64
-import io
 import json
 import logging
-from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.core import mail, signing
-from django.core.management import call_command
-from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
@@ -20,16 +17,16 @@ import pytest
 
 from convivir.models import OutgoingEmail
 from convivir.notifications import send_notification
-from convivir.periodic import periodic_jobs
 from convivir.privacy.links import data_link_token
 from networks.factories import VolunteerFactory, VolunteerNoteFactory
 from networks.models import OLD_DATA_LINK, Volunteer
+from tests.networks.conftest import address
 
 pytestmark = pytest.mark.django_db
 
 
-def data_url(email, suffix=""):
-    return f"/es/mis-datos/{data_link_token(email)}/{suffix}"
+def data_url(email, view="privacy:my_data"):
+    return address(view, data_link_token(email))
 
 
 @pytest.fixture
@@ -63,7 +60,7 @@ def test_my_data_page_shows_the_persons_data_only(client, lucia, someone_else):
 
 
 def test_download_contains_exactly_the_persons_data(client, lucia, someone_else):
-    response = client.get(data_url("lucia@correo.example", "descargar/"))
+    response = client.get(data_url("lucia@correo.example", "privacy:download"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     assert "attachment" in response["Content-Disposition"]
@@ -82,7 +79,7 @@ def test_download_contains_exactly_the_persons_data(client, lucia, someone_else)
 
 def test_delete_removes_the_persons_data_and_logs_it(client, lucia, someone_else):
     response = client.post(
-        data_url("lucia@correo.example", "borrar/"), {"confirm": "on"}
+        data_url("lucia@correo.example", "privacy:delete"), {"confirm": "on"}
     )
     assert response.status_code == 302
     assert not Volunteer.objects.filter(email="lucia@correo.example").exists()
@@ -101,7 +98,7 @@ def test_delete_also_removes_the_emails_written_to_the_person(
     for to in ["Lucia@Correo.example", "otro@correo.example"]:
         with django_capture_on_commit_callbacks(execute=True):
             send_notification(to=to, template="convivir/email/test_message", context={})
-    client.post(data_url("lucia@correo.example", "borrar/"), {"confirm": "on"})
+    client.post(data_url("lucia@correo.example", "privacy:delete"), {"confirm": "on"})
     assert list(OutgoingEmail.objects.values_list("to", flat=True)) == [
         "otro@correo.example"
     ]
@@ -125,22 +122,21 @@ def test_the_data_link_of_deleted_data_says_so(client, lucia):
 
 
 def test_delete_needs_the_confirmation_box(client, lucia):
-    response = client.post(data_url("lucia@correo.example", "borrar/"), {})
+    response = client.post(data_url("lucia@correo.example", "privacy:delete"), {})
     assert response.status_code == 400
     assert "Marca la casilla para confirmar." in response.content.decode()
     assert Volunteer.objects.filter(email="lucia@correo.example").count() == 2
 
 
-@pytest.mark.parametrize("suffix", ["", "descargar/"])
-def test_a_forged_data_link_shows_nothing(client, lucia, suffix):
-    url = f"/es/mis-datos/lucia@correo.example/{suffix}"
-    response = client.get(url)
+@pytest.mark.parametrize("view", ["privacy:my_data", "privacy:download"])
+def test_a_forged_data_link_shows_nothing(client, lucia, view):
+    response = client.get(address(view, "lucia@correo.example"))
     assert response.status_code == 400
     assert "+52 962" not in response.content.decode()
 
 
 def test_a_forged_data_link_deletes_nothing(client, lucia):
-    client.post("/es/mis-datos/abc:def/borrar/", {"confirm": "on"})
+    client.post(address("privacy:delete", "abc:def"), {"confirm": "on"})
     assert Volunteer.objects.count() == 2
 
 
@@ -148,8 +144,12 @@ def test_asking_for_a_link_reveals_nothing_and_mails_only_known_addresses(
     client, lucia, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        known = client.post("/es/mis-datos/", {"email": "lucia@correo.example"})
-        unknown = client.post("/es/mis-datos/", {"email": "nadie@correo.example"})
+        known = client.post(
+            address("privacy:request_link"), {"email": "lucia@correo.example"}
+        )
+        unknown = client.post(
+            address("privacy:request_link"), {"email": "nadie@correo.example"}
+        )
     assert known["Location"] == unknown["Location"]
     (message,) = mail.outbox
     assert message.to == ["lucia@correo.example"]
@@ -160,7 +160,7 @@ def test_every_email_to_a_volunteer_has_the_self_service_link(
     client, signup_data, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/es/voluntariado/inscripcion/", signup_data)
+        client.post(address("networks:signup"), signup_data)
         Volunteer.objects.get().confirm()
     to_volunteer = [m for m in mail.outbox if m.to == ["lucia@correo.example"]]
     assert len(to_volunteer) == 2
@@ -174,90 +174,13 @@ def test_every_email_to_a_volunteer_has_the_self_service_link(
         assert "Inscripciones al voluntariado" in page.content.decode()
 
 
-def test_purge_deletes_what_is_due_and_nothing_else(network_a, settings):
-    now = timezone.now()
-    old_pending = VolunteerFactory(
-        network=network_a,
-        confirmed_at=None,
-        confirmation_sent_at=now - timedelta(days=15),
-    )
-    fresh_pending = VolunteerFactory(
-        network=network_a,
-        confirmed_at=None,
-        confirmation_sent_at=now - timedelta(days=13),
-    )
-    long_inactive = VolunteerFactory(
-        network=network_a,
-        status="inactive",
-        status_changed_at=now - timedelta(days=30 * 24 + 1),
-    )
-    long_declined = VolunteerFactory(
-        network=network_a,
-        status="declined",
-        status_changed_at=now - timedelta(days=30 * 25),
-    )
-    recent_inactive = VolunteerFactory(
-        network=network_a,
-        status="inactive",
-        status_changed_at=now - timedelta(days=30 * 23),
-    )
-    long_active = VolunteerFactory(
-        network=network_a,
-        status="active",
-        status_changed_at=now - timedelta(days=30 * 36),
-    )
-    output = io.StringIO()
-    call_command("purge_volunteers", stdout=output)
-    assert "Deleted 3" in output.getvalue()
-    remaining = set(Volunteer.objects.values_list("pk", flat=True))
-    assert remaining == {fresh_pending.pk, recent_inactive.pk, long_active.pk}
-    assert {old_pending.pk, long_inactive.pk, long_declined.pk}.isdisjoint(remaining)
-    erased = ModelLogEntry.objects.filter(action="networks.erase")
-    assert erased.count() == 3
-    assert all(e.data == {"reason": "retention"} for e in erased)
-
-
-def test_inactive_retention_is_configurable(network_a, settings):
-    settings.NETWORKS_INACTIVE_RETENTION_MONTHS = 6
-    VolunteerFactory(
-        network=network_a,
-        status="inactive",
-        status_changed_at=timezone.now() - timedelta(days=30 * 7),
-    )
-    assert Volunteer.purge() == 1
-
-
-def test_purge_dry_run_deletes_nothing(network_a):
-    VolunteerFactory(
-        network=network_a,
-        confirmed_at=None,
-        confirmation_sent_at=timezone.now() - timedelta(days=20),
-    )
-    output = io.StringIO()
-    call_command("purge_volunteers", "--dry-run", stdout=output)
-    assert "1 volunteer record(s) would be deleted" in output.getvalue()
-    assert Volunteer.objects.count() == 1
-
-
-def test_purge_runs_as_a_periodic_job(network_a, django_capture_on_commit_callbacks):
-    VolunteerFactory(
-        network=network_a,
-        confirmed_at=None,
-        confirmation_sent_at=timezone.now() - timedelta(days=20),
-    )
-    assert "purge_volunteers" in [job.name for job in periodic_jobs]
-    with django_capture_on_commit_callbacks(execute=True):
-        periodic_jobs.enqueue_due()
-    assert not Volunteer.objects.exists()
-
-
 def test_logs_never_hold_phone_numbers_or_free_text(
     client, signup_data, caplog, settings, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "tests.convivir.test_notifications.FailingBackend"
     caplog.set_level(logging.DEBUG)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/es/voluntariado/inscripcion/", signup_data)
+        client.post(address("networks:signup"), signup_data)
         Volunteer.objects.get().confirm()
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "+52 962 123 4567" not in logged
@@ -287,7 +210,7 @@ def test_the_coordinators_email_carries_none_of_the_volunteers_details(
     """What is stored and sent to a coordinator's mailbox stays there when
     the volunteer deletes their data: it must hold nothing about them."""
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/es/voluntariado/inscripcion/", signup_data)
+        client.post(address("networks:signup"), signup_data)
         Volunteer.objects.get().confirm()
     volunteer = Volunteer.objects.get()
     stored = OutgoingEmail.objects.get(to="ana@redes.example")
