@@ -149,7 +149,7 @@ def test_impossible_month_is_a_clear_400(client, calendar_page, url):
 
 
 def test_month_in_english(client, calendar_page_en):
-    html = client.get("/en/events/calendario/2030/11/").content.decode()
+    html = client.get("/en/events/calendar/2030/11/").content.decode()
     assert "November 2030: 0 events" in html
     assert "Previous month" in html
 

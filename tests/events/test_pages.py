@@ -32,7 +32,8 @@ def test_event_page_in_english_shows_the_source_occurrences(
     translate_page(event, english, title="Mural workshop", slug="mural-workshop")
     html = client.get("/en/events/mural-workshop/").content.decode()
     assert "<h1>Mural workshop</h1>" in html
-    assert f'href="/en/eventos/{occurrence.pk}/inscripcion/"' in html
+    assert f'href="/en/events/{occurrence.pk}/register/"' in html
+    assert f'href="/en/events/{occurrence.pk}.ics"' in html
     assert "Free" in html and "Register" in html
 
 
