@@ -8,6 +8,7 @@ import uuid
 from datetime import time, timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from wagtail.models import Locale
 
@@ -405,8 +406,6 @@ def _organization(name: str) -> Organization:
 
 
 def _slug(text: str) -> str:
-    from django.utils.text import slugify
-
     return slugify(text)[:100]
 
 

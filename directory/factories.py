@@ -4,12 +4,14 @@ benchmarks. Services are created published (``live``)."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from wagtail.users.models import UserProfile
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from directory.editors import EDITORS_GROUP
 from directory.models import (
-    EDITORS_GROUP,
     POPULATIONS,
     SERVICE_TYPES,
     Contact,
@@ -35,7 +37,8 @@ def population(code: str) -> TaxonomyTerm:
 
 class EditorFactory(DjangoModelFactory):
     """An admin user in the "Directory editors" group (password
-    "contraseña-de-prueba")."""
+    "contraseña-de-prueba"), whose admin is in Spanish (``language=`` to
+    choose another)."""
 
     username = factory.Sequence(lambda n: f"editora{n}")
     email = factory.Sequence(lambda n: f"editora{n}@convivir.example")
@@ -50,6 +53,13 @@ class EditorFactory(DjangoModelFactory):
         if create:
             self.groups.add(Group.objects.get(name=extracted or EDITORS_GROUP))
             self.save()
+
+    @factory.post_generation
+    def language(self, create, extracted, **kwargs):
+        if create:
+            profile = UserProfile.get_for_user(self)
+            profile.preferred_language = extracted or "es"
+            profile.save()
 
 
 class OrganizationFactory(DjangoModelFactory):

@@ -1,74 +1,56 @@
-"""The editors' list filters for services."""
+"""The directory page's filter, on the site's one faceted filter
+(:mod:`convivir.common.filters`): one type of help (``tipo``) and one town
+(``municipio``), each choice with how many services it would show under
+the other filter's choice."""
 
-from datetime import timedelta
-
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.filters import WagtailFilterSet
-
-import django_filters
-
-from convivir.common.choices import State
-from directory import conf
-from directory.choices import ServiceStatus
-from directory.models import SERVICE_TYPES, Location, Service, TaxonomyTerm
+from convivir.common.filters import FacetedFilter, FieldFacet
+from directory.models.organizations import Location
+from directory.models.taxonomy import SERVICE_TYPES, TaxonomyTerm
 
 
-def _municipalities():
-    names = Location.objects.order_by("municipality").values_list(
-        "municipality", flat=True
-    )
-    return [(name, name) for name in dict.fromkeys(names)]
+def _types(listing):
+    return listing.types
 
 
-class ServiceFilterSet(WagtailFilterSet):
-    state = django_filters.ChoiceFilter(
-        label=_("State"),
-        choices=State.choices,
-        field_name="service_at_locations__location__state",
-        distinct=True,
-    )
-    municipality = django_filters.ChoiceFilter(
-        label=_("Municipality"),
-        choices=_municipalities,
-        field_name="service_at_locations__location__municipality",
-        distinct=True,
-    )
-    service_type = django_filters.ModelChoiceFilter(
-        label=_("Service type"),
-        queryset=TaxonomyTerm.objects.filter(taxonomy__key=SERVICE_TYPES),
-        field_name="service_types",
-        distinct=True,
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=ServiceStatus.choices
-    )
-    confidential = django_filters.BooleanFilter(
-        label=_("Has a confidential location"), method="filter_confidential"
-    )
-    needs_verification = django_filters.BooleanFilter(
-        label=_("Not verified in 180 days"), method="filter_needs_verification"
-    )
+def _towns(listing):
+    return listing.towns
 
-    class Meta:
-        model = Service
-        fields = []
 
-    def filter_confidential(self, queryset, name, value):
-        if value is None:
-            return queryset
-        confidential = Q(service_at_locations__location__is_confidential=True)
-        return (
-            queryset.filter(confidential) if value else queryset.exclude(confidential)
-        ).distinct()
+class DirectoryFilter(FacetedFilter):
+    """Public services narrowed to one type of help and one town; filtered,
+    counted and paged in the database, in a fixed number of queries."""
 
-    def filter_needs_verification(self, queryset, name, value):
-        if value is None:
-            return queryset
-        limit = timezone.now() - timedelta(days=conf.stale_after_days())
-        stale = Service.objects.checked_before(limit).values("pk")
-        return (
-            queryset.filter(pk__in=stale) if value else queryset.exclude(pk__in=stale)
+    facets = [
+        FieldFacet(
+            "tipo", _("Type of help"), _types, "service_types__code", multiple=False
+        ),
+        FieldFacet(
+            "municipio",
+            _("Town"),
+            _towns,
+            "service_at_locations__location__town",
+            multiple=False,
+        ),
+    ]
+    per_page = 20
+
+    def __init__(self, query, services):
+        #: The service types, in their editors' order.
+        self.types = [
+            (term.code, term.name)
+            for term in TaxonomyTerm.objects.filter(taxonomy__key=SERVICE_TYPES)
+        ]
+        names = dict(
+            Location.objects.filter(service_at_locations__service__in=services)
+            .values_list("town", "municipality")
+            .distinct()
         )
+        #: The towns with a public service, by name.
+        self.towns = sorted(names.items(), key=lambda town: town[1])
+        super().__init__(query, services)
+
+    @property
+    def results(self):
+        return self.narrowed().for_listing().order_by("name")

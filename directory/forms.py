@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convivir.forms import PublicForm, PublicModelForm
 from directory.choices import ServiceStatus
-from directory.models import WrongInformationReport
+from directory.models.reports import WrongInformationReport
 
 
 class WrongInformationForm(PublicModelForm):

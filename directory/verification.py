@@ -5,16 +5,16 @@ verification. Both are safe to run twice."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from convivir.common.validators import supported_language
 from convivir.notifications import send_notification
 from directory import conf
-from directory.models import EDITORS_GROUP, Service
+from directory.editors import email_editors
+from directory.models import Service
+from directory.public_urls import directory_page
 
 
 def send_verification_requests(now=None) -> int:
@@ -29,7 +29,36 @@ def send_verification_requests(now=None) -> int:
     sent = 0
     for service in services:
         with transaction.atomic():
-            sent += service.send_verification_requests()
+            sent += request_verification(service)
+    return sent
+
+
+def request_verification(service) -> int:
+    """E-mail each contact of ``service`` with an address, in their
+    language, a link to confirm the entry or propose changes and the link
+    to update the status; returns how many e-mails."""
+    sent = 0
+    for contact in service.contacts.all():
+        if not contact.email:
+            continue
+        directory = directory_page(contact.language)
+        if directory is None:
+            continue
+        verify_url = directory.route_url("verify", full=True)
+        status_url = directory.route_url("status", full=True)
+        send_notification(
+            to=contact.email,
+            template="directory/email/verification_request",
+            context={
+                "service": service,
+                "contact": contact,
+                "verify_url": f"{verify_url}?t={service.verification_token(contact)}",
+                "status_url": f"{status_url}?t={service.status_token()}",
+                "valid_days": conf.link_days(),
+            },
+            language=contact.language,
+        )
+        sent += 1
     return sent
 
 
@@ -50,33 +79,20 @@ def notify_hidden_entries(now=None) -> int:
     )
     if not newly_hidden:
         return 0
-    editors = (
-        get_user_model()
-        .objects.filter(groups__name=EDITORS_GROUP, is_active=True)
-        .exclude(email="")
-        .select_related("wagtail_userprofile")
-        .distinct()
-    )
     admin_url = (
         settings.BASE_URL
         + reverse("wagtailsnippets_directory_service:list")
         + "?needs_verification=true"
     )
     with transaction.atomic():
-        for editor in editors:
-            profile = getattr(editor, "wagtail_userprofile", None)
-            send_notification(
-                to=editor.email,
-                template="directory/email/hidden_entries",
-                context={
-                    "services": newly_hidden,
-                    "days": conf.hide_after_days(),
-                    "admin_url": admin_url,
-                },
-                language=supported_language(
-                    getattr(profile, "preferred_language", "") or None
-                ),
-            )
+        email_editors(
+            "directory/email/hidden_entries",
+            {
+                "services": newly_hidden,
+                "days": conf.hide_after_days(),
+                "admin_url": admin_url,
+            },
+        )
         Service.objects.filter(pk__in=[s.pk for s in newly_hidden]).update(
             hidden_notice_sent_at=now
         )

@@ -1,16 +1,15 @@
-"""Public views of the directory, served by :class:`DirectoryIndexPage`'s
-routes. They read entries only through ``Service.objects.public()`` and
-give templates places only through :meth:`Location.public_place` (for a
-confidential location: its town and state alone)."""
+"""Public views of the directory, served by the directory page's routes
+(each is given the page, and never imports its class). They read entries
+only through ``Service.objects.public()`` and give templates places only
+through :meth:`Location.public_place` (for a confidential location: its
+town and state alone). Addresses come from the page's routes
+(:meth:`DirectoryIndexPage.route_url`)."""
 
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone, translation
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -19,37 +18,25 @@ from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.places import directions_url
 from convivir.ratelimit import RateLimit
 from directory import conf
+from directory.filters import DirectoryFilter
 from directory.forms import ProposalForm, StatusForm, WrongInformationForm
 from directory.jsonld import service_jsonld
-from directory.models import (
-    POPULATIONS,
-    SERVICE_TYPES,
-    STATUS_LINK,
-    VERIFY_LINK,
-    Location,
-    Organization,
-    Service,
-    TaxonomyTerm,
-    WrongInformationReport,
-)
+from directory.models.organizations import Location, Organization
+from directory.models.reports import WrongInformationReport
+from directory.models.services import STATUS_LINK, VERIFY_LINK, Service
 
-PER_PAGE = 20
+PER_PAGE = DirectoryFilter.per_page
 
 
 def _render(request, page, template, context, status=200):
-    context = {
-        **page.get_context(request),
-        "directory": page,
-        "directory_url": page.get_url(request),
-        **context,
-    }
-    return TemplateResponse(request, template, context, status=status)
+    response = page.render(request, template=template, context_overrides=context)
+    response.status_code = status
+    return response
 
 
-def _rows(services, page, request) -> list[dict]:
+def _rows(services) -> list[dict]:
     """What a service row shows, computed once per service."""
     now = timezone.now()
-    base = page.get_url(request)
     rows = []
     for service in services:
         places = [location.public_place() for location in service.locations()]
@@ -57,7 +44,6 @@ def _rows(services, page, request) -> list[dict]:
             {
                 "service": service,
                 "places": places,
-                "url": f"{base}servicio/{service.slug}/",
                 "open_now": service.is_open_at(now),
                 "towns": service.towns(),
                 "types": list(service.service_types.all()),
@@ -71,92 +57,18 @@ def _rows(services, page, request) -> list[dict]:
     return rows
 
 
-def _page_number(request) -> int:
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return 1
-
-
 def directory_index(request, page):
     """Browse by town and by service type, narrowed by one of each."""
-    public = Service.objects.public()
-    terms = {
-        term.code: term
-        for term in TaxonomyTerm.objects.filter(
-            taxonomy__key__in=[SERVICE_TYPES, POPULATIONS]
-        ).select_related("taxonomy")
-    }
-    town_names = dict(
-        Location.objects.filter(service_at_locations__service__in=public)
-        .values_list("town", "municipality")
-        .distinct()
-    )
-    selected_type = request.GET.get("tipo", "")
-    selected_town = request.GET.get("municipio", "")
-    if selected_type not in terms or terms[selected_type].taxonomy.key != SERVICE_TYPES:
-        selected_type = ""
-    if selected_town not in town_names:
-        selected_town = ""
-
-    filtered = public
-    if selected_type:
-        filtered = filtered.filter(service_types__code=selected_type)
-    if selected_town:
-        filtered = filtered.filter(service_at_locations__location__town=selected_town)
-    filtered = filtered.distinct()
-
-    # Counts beside each choice, under the other filter.
-    by_town = public
-    if selected_type:
-        by_town = by_town.filter(service_types__code=selected_type)
-    town_counts = dict(
-        Location.objects.filter(service_at_locations__service__in=by_town)
-        .values("town")
-        .annotate(n=Count("service_at_locations__service", distinct=True))
-        .values_list("town", "n")
-    )
-    by_type = public
-    if selected_town:
-        by_type = by_type.filter(service_at_locations__location__town=selected_town)
-    type_counts = dict(
-        TaxonomyTerm.objects.filter(typed_services__in=by_type)
-        .values("code")
-        .annotate(n=Count("typed_services", distinct=True))
-        .values_list("code", "n")
-    )
-    paginator = Paginator(filtered.for_listing().order_by("name"), PER_PAGE)
-    page_obj = paginator.get_page(_page_number(request))
-    query = {
-        k: v for k, v in (("tipo", selected_type), ("municipio", selected_town)) if v
-    }
+    listing = DirectoryFilter(request.GET, Service.objects.public())
+    page_obj = listing.page()
     return _render(
         request,
         page,
         "directory/directory_index_page.html",
         {
+            "filter": listing,
             "page_obj": page_obj,
-            "rows": _rows(page_obj.object_list, page, request),
-            "towns": [
-                {
-                    "slug": slug,
-                    "name": town_names[slug],
-                    "count": town_counts.get(slug, 0),
-                    "checked": slug == selected_town,
-                }
-                for slug in sorted(town_names, key=lambda s: town_names[s])
-            ],
-            "types": [
-                {
-                    "term": term,
-                    "count": type_counts.get(code, 0),
-                    "checked": code == selected_type,
-                }
-                for code, term in terms.items()
-                if term.taxonomy.key == SERVICE_TYPES
-            ],
-            "is_filtered": bool(query),
-            "query": urlencode(query),
+            "rows": _rows(page_obj.object_list),
         },
     )
 
@@ -176,7 +88,7 @@ def _public_service(slug):
 
 def service_detail(request, page, slug, form=None, status=200):
     service = _public_service(slug)
-    (row,) = _rows([service], page, request)
+    (row,) = _rows([service])
     schedules = sorted(service.schedules.all(), key=lambda s: (s.weekday, s.opens_at))
     return _render(
         request,
@@ -188,9 +100,11 @@ def service_detail(request, page, slug, form=None, status=200):
             "places": row["places"],
             "schedules": schedules,
             "stale": service.is_stale(),
-            "jsonld": service_jsonld(service, request.build_absolute_uri()),
+            "jsonld": service_jsonld(
+                service, page.route_url("service", request, full=True, slug=slug)
+            ),
             "report_form": form or WrongInformationForm(),
-            "report_url": f"{row['url']}reportar/",
+            "report_url": page.route_url("report", request, slug=slug),
             "stale_after_days": conf.stale_after_days(),
         },
         status=status,
@@ -206,7 +120,7 @@ def report_wrong_information(request, page, slug):
     """POST from the service page's form: store the report and e-mail the
     editors in one transaction; GET goes back to the service page."""
     service = _public_service(slug)
-    service_url = f"{page.get_url(request)}servicio/{service.slug}/"
+    service_url = page.route_url("service", request, slug=service.slug)
     if request.method != "POST":
         return redirect(service_url)
     form = WrongInformationForm(request.POST)
@@ -240,7 +154,7 @@ def organization_detail(request, page, slug):
         request,
         page,
         "directory/organization.html",
-        {"organization": organization, "rows": _rows(services, page, request)},
+        {"organization": organization, "rows": _rows(services)},
     )
 
 
@@ -256,9 +170,8 @@ def _town(slug):
 def town_detail(request, page, slug):
     town = _town(slug)
     services = Service.objects.public().in_town(slug).for_listing().order_by("name")
-    paginator = Paginator(services, PER_PAGE)
-    page_obj = paginator.get_page(_page_number(request))
-    if not paginator.count:
+    page_obj = Paginator(services, PER_PAGE).get_page(request.GET.get("page"))
+    if not page_obj.paginator.count:
         raise Http404
     return _render(
         request,
@@ -266,9 +179,8 @@ def town_detail(request, page, slug):
         "directory/town.html",
         {
             "town": town,
-            "town_slug": slug,
             "page_obj": page_obj,
-            "rows": _rows(page_obj.object_list, page, request),
+            "rows": _rows(page_obj.object_list),
         },
     )
 
@@ -287,9 +199,9 @@ def town_sheet(request, page, slug):
         "directory/town_sheet.html",
         {
             "town": town,
-            "rows": _rows(services, page, request),
+            "rows": _rows(services),
             "printed_on": timezone.localdate(),
-            "sheet_url": request.build_absolute_uri(),
+            "sheet_url": page.route_url("town_sheet", request, full=True, slug=slug),
         },
     )
 

@@ -1,134 +1,29 @@
-"""Admin registration: services (drafts, moderation, filters, "mark verified
-today"), organisations with their inline locations (addresses only for
-users allowed to see confidential locations, each such view audit-logged;
-see :mod:`directory.confidentiality`), the requests to publish an address,
-the taxonomy, the dashboard panel and the audit-log actions. The forms and
-views themselves live in :mod:`directory.admin_forms` and
-:mod:`directory.admin_views`."""
+"""Admin registration of the directory (nothing else lives here): the
+*Directory* snippet group, the admin URLs, the listing buttons ("Mark
+verified today", "Places"), the requests-to-publish menu item, the
+dashboard panel and the audit-log actions. Viewsets, views, forms and the
+panel are in :mod:`directory.admin`."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from directory import confidentiality
-from directory.admin_forms import OrganizationAdminForm, ServiceAdminForm
-from directory.admin_views import (
-    OrganizationEditView,
-    address_releases,
-    approve_address_release,
-    organization_places,
-    reject_address_release,
-    verify_service,
-)
-from directory.dashboard import DueForVerificationPanel
-from directory.filters import ServiceFilterSet
-from directory.models import (
-    Organization,
-    Service,
-    TaxonomyTerm,
-    WrongInformationReport,
-)
-
-
-class ServiceViewSet(SnippetViewSet):
-    model = Service
-    icon = "help"
-    menu_label = _("Services")
-    list_display = ["name", "organization", "status", "last_verified_at", "live"]
-    filterset_class = ServiceFilterSet
-    search_fields = ["name", "description"]
-    ordering = ["name"]
-    list_per_page = 50
-    edit_handler = ObjectList(Service.panels, base_form_class=ServiceAdminForm)
-
-
-class OrganizationViewSet(SnippetViewSet):
-    model = Organization
-    icon = "group"
-    menu_label = _("Organisations")
-    list_display = ["name", "website"]
-    search_fields = ["name", "description"]
-    ordering = ["name"]
-    edit_view_class = OrganizationEditView
-    # A copy would carry confidential addresses into a new, unguarded entry.
-    copy_view_enabled = False
-    edit_handler = ObjectList(
-        Organization.panels, base_form_class=OrganizationAdminForm
-    )
-
-
-class TaxonomyTermViewSet(SnippetViewSet):
-    model = TaxonomyTerm
-    icon = "tag"
-    menu_label = _("Service types and populations")
-    list_display = ["name_es", "name_en", "taxonomy"]
-    list_filter = ["taxonomy"]
-    search_fields = ["name_es", "name_en"]
-    panels = ["taxonomy", "code", "name_es", "name_en", "description", "icon"]
-
-
-class WrongInformationReportViewSet(SnippetViewSet):
-    model = WrongInformationReport
-    icon = "warning"
-    menu_label = _("Reports of wrong information")
-    list_display = ["service", "what_is_wrong", "status", "created_at"]
-    list_filter = ["status"]
-    search_fields = ["what_is_wrong"]
-    ordering = ["-created_at"]
-
-
-class DirectoryGroup(SnippetViewSetGroup):
-    items = (
-        ServiceViewSet,
-        OrganizationViewSet,
-        WrongInformationReportViewSet,
-        TaxonomyTermViewSet,
-    )
-    menu_icon = "site"
-    menu_label = _("Directory")
-    menu_name = "directory"
-    menu_order = 250
-    submenu_hook = "register_directory_menu_item"
-
+from directory.admin import urls
+from directory.admin.dashboard import DueForVerificationPanel
+from directory.admin.views import AddressReleasesMenuItem
+from directory.admin.viewsets import DirectoryGroup
+from directory.models import Organization, Service
 
 register_snippet(DirectoryGroup)
 
 
 @hooks.register("register_admin_urls")
 def register_directory_admin_urls():
-    return [
-        path(
-            "directory/services/<uuid:pk>/verify/",
-            verify_service,
-            name="directory_verify",
-        ),
-        path(
-            "directory/organisations/<uuid:pk>/places/",
-            organization_places,
-            name="directory_organization_places",
-        ),
-        path(
-            "directory/address-requests/",
-            address_releases,
-            name="directory_address_releases",
-        ),
-        path(
-            "directory/address-requests/<int:pk>/approve/",
-            approve_address_release,
-            name="directory_address_release_approve",
-        ),
-        path(
-            "directory/address-requests/<int:pk>/refuse/",
-            reject_address_release,
-            name="directory_address_release_reject",
-        ),
-    ]
+    return urls.urlpatterns
 
 
 @hooks.register("register_snippet_listing_buttons")
@@ -140,11 +35,6 @@ def verify_button(snippet, user, next_url=None):
             icon_name="tick",
             priority=15,
         )
-
-
-class AddressReleasesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return confidentiality.can_release(request.user)
 
 
 @hooks.register("register_directory_menu_item")

@@ -149,6 +149,7 @@ class FacetedFilter:
                 "name": facet.name,
                 "legend": facet.legend,
                 "multiple": facet.multiple,
+                "chosen": self.chosen[facet.name],
                 "choices": self.choices(facet.name),
             }
             for facet in self.facets

@@ -77,6 +77,12 @@ def test_finding_a_shelter_from_a_phone_without_javascript(
     assert "tipo=shelter" in page.url and "municipio=tapachula" in page.url
     assert "Comedor Arriaga" not in page.content()
     page.screenshot(path=artifacts / "directory-listing-phone.png", full_page=True)
+    # Any type of help, still in Tapachula.
+    page.locator("#tipo--any").check()
+    page.get_by_role("button", name="Aplicar").click()
+    assert "tipo=&municipio=tapachula" in page.url
+    assert "Refugio Mariposa" in page.content()
+    assert "Comedor Arriaga" not in page.content()
 
     page.get_by_role("link", name="Albergue Belén", exact=True).click()
     assert page.locator("h1").inner_text() == "Albergue Belén"
@@ -100,7 +106,7 @@ def test_finding_a_shelter_from_a_phone_without_javascript(
         WrongInformationReport.objects.get().what_is_wrong == "Ya no abren los lunes."
     )
 
-    page.goto(f"{live_server.url}/en/find-help/servicio/refugio-mariposa/")
+    page.goto(f"{live_server.url}/en/find-help/service/refugio-mariposa/")
     content = page.content()
     assert "the address is given by phone" in content
     assert "Callejón Secreto" not in content
@@ -122,7 +128,7 @@ def test_finding_a_shelter_from_a_phone_without_javascript(
     for path in (
         "/es/buscar-ayuda/?tipo=shelter",
         "/es/buscar-ayuda/servicio/albergue-belen/",
-        "/en/find-help/servicio/refugio-mariposa/",
+        "/en/find-help/service/refugio-mariposa/",
     ):
         page.goto(live_server.url + path)
         problems[path] = accessibility_violations(page)

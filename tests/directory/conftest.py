@@ -1,10 +1,23 @@
-"""Fixtures for the directory: an editor, a moderator and services."""
+"""Fixtures for the directory: an editor, a moderator, the directory page in
+both languages and a shelter."""
+
+from datetime import time, timedelta
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 import pytest
 
-from directory.factories import EditorFactory
+from directory.factories import (
+    DirectoryIndexPageFactory,
+    EditorFactory,
+    PhoneFactory,
+    RequiredDocumentFactory,
+    ScheduleFactory,
+    ServiceFactory,
+    population,
+)
+from tests.utils import add_child, translate_page
 
 
 @pytest.fixture
@@ -21,14 +34,30 @@ def moderator(db):
 
 @pytest.fixture
 def directory_page(home):
-    from directory.factories import DirectoryIndexPageFactory
-    from tests.utils import add_child
-
     return add_child(home, DirectoryIndexPageFactory.build())
 
 
 @pytest.fixture
 def directory_page_en(directory_page, home_en, english):
-    from tests.utils import translate_page
-
     return translate_page(directory_page, english, title="Find help", slug="find-help")
+
+
+@pytest.fixture
+def shelter(db):
+    """A family shelter in Tapachula with a WhatsApp phone, open on Mondays
+    from 08:00 to 20:00, verified three days ago."""
+    service = ServiceFactory(
+        name="Albergue Belén",
+        slug="albergue-belen",
+        description="Alojamiento para familias.",
+        languages=["es", "fr"],
+        location__municipality="Tapachula",
+        location__address_1="Avenida Norte 40",
+        last_verified_at=timezone.now() - timedelta(days=3),
+    )
+    service.populations.set([population("families")])
+    service.save()
+    PhoneFactory(service=service, number="+52 962 555 0123", whatsapp=True)
+    RequiredDocumentFactory(service=service, document="Acta de nacimiento")
+    ScheduleFactory(service=service, weekday=0, opens_at=time(8), closes_at=time(20))
+    return service

@@ -20,8 +20,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 import pytest
 
 from directory.confidentiality import ConfidentialityError
+from directory.exchange import export_package, import_path
 from directory.factories import EditorFactory, LocationFactory, ServiceFactory
 from directory.models import AddressRelease, Location
+from networks.factories import CoordinatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +60,6 @@ def outsider(db):
 
 @pytest.fixture
 def coordinator(db):
-    from networks.factories import CoordinatorFactory
-
     return CoordinatorFactory(username="coordi")
 
 
@@ -316,8 +316,6 @@ def test_the_internal_export_needs_a_user_with_the_permission(
 
 
 def test_an_import_never_turns_it_off(shelter, editor, tmp_path):
-    from directory.exchange import export_package, import_path
-
     export_package(tmp_path / "package", include_confidential=True, user=editor)
     path = tmp_path / "package" / "services.json"
     path.write_text(

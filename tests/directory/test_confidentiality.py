@@ -15,6 +15,7 @@ from django.core.management import call_command
 import pytest
 
 from directory.factories import LocationFactory, PhoneFactory, ServiceFactory
+from directory.models import DirectoryIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -77,15 +78,15 @@ def public_urls(service) -> list[str]:
     organization = service.organization.slug
     sal = service.service_at_locations.get()
     urls = ["/sitemap.xml"]
-    for base in ("/es/buscar-ayuda/", "/en/find-help/"):
+    for page in DirectoryIndexPage.objects.live().order_by("pk"):
         urls += [
-            base,
-            f"{base}?tipo=trafficking",
-            f"{base}?municipio=tapachula",
-            f"{base}servicio/{service.slug}/",
-            f"{base}organizacion/{organization}/",
-            f"{base}municipio/tapachula/",
-            f"{base}municipio/tapachula/imprimir/",
+            page.url,
+            f"{page.url}?tipo=trafficking",
+            f"{page.url}?municipio=tapachula",
+            page.route_url("service", slug=service.slug),
+            page.route_url("organization", slug=organization),
+            page.route_url("town", slug="tapachula"),
+            page.route_url("town_sheet", slug="tapachula"),
         ]
     api = "/api/hsds/"
     urls += [
@@ -106,7 +107,9 @@ def assert_no_secret(text: str, where: str):
 
 
 def test_no_public_output_reveals_a_confidential_address(client, refuge):
-    for url in public_urls(refuge):
+    urls = public_urls(refuge)
+    assert "/en/find-help/service/refugio-mariposa/" in urls
+    for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
         assert_no_secret(response.content.decode(), url)
@@ -118,7 +121,7 @@ def test_the_service_page_gives_town_and_contact_route(client, refuge):
     assert "la dirección se da por teléfono" in html
     assert 'href="tel:+529625550777"' in html and "wa.me/529625550777" in html
     assert "openstreetmap" not in html
-    html = client.get("/en/find-help/servicio/refugio-mariposa/").content.decode()
+    html = client.get("/en/find-help/service/refugio-mariposa/").content.decode()
     assert "the address is given by phone" in html
 
 

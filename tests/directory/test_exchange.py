@@ -267,17 +267,3 @@ def test_imported_phones_are_normalised_and_impossible_ones_reported(tmp_path):
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_hsds", str(bad), stdout=out)
     assert "row 2: invalid phone number '5555 1234'" in out.getvalue()
-
-
-def test_stored_phones_are_normalised_by_the_migration():
-    from importlib import import_module
-
-    from django.apps import apps
-
-    typed = PhoneFactory(number="(971) 555-0100")
-    odd = PhoneFactory(number="ext. 12")
-    migration = import_module("directory.migrations.0006_phone_number_e164")
-    migration.normalize_phones(apps, None)
-    typed.refresh_from_db()
-    odd.refresh_from_db()
-    assert (typed.number, odd.number) == ("+529715550100", "ext. 12")

@@ -12,12 +12,17 @@ from directory.factories import ServiceFactory
 from directory.models import WrongInformationReport
 
 pytestmark = pytest.mark.django_db
-URL = "/es/buscar-ayuda/servicio/comedor-san-jose/reportar/"
 
 
 @pytest.fixture
 def service(directory_page):
     return ServiceFactory(name="Comedor San José", slug="comedor-san-jose")
+
+
+@pytest.fixture
+def url(directory_page, service):
+    """Where the service page's form posts a report."""
+    return directory_page.route_url("report", slug=service.slug)
 
 
 def report(service, contact):
@@ -47,11 +52,11 @@ def test_erasing_clears_the_contact_and_keeps_the_report(service):
 
 
 def test_the_editors_email_does_not_carry_the_contact(
-    client, service, editor, django_capture_on_commit_callbacks
+    client, service, url, editor, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
-            URL,
+            url,
             {
                 "what_is_wrong": "Ya no abren los domingos.",
                 "contact": "lucia@correo.example",

@@ -6,15 +6,12 @@ from urllib.parse import urlsplit
 from django.core import mail
 from django.urls import reverse
 
-from wagtail.users.models import UserProfile
-
 import pytest
 
 from directory.factories import EditorFactory, ServiceFactory
 from directory.models import WrongInformationReport
 
 pytestmark = pytest.mark.django_db
-URL = "/es/buscar-ayuda/servicio/comedor-san-jose/reportar/"
 
 
 @pytest.fixture
@@ -22,16 +19,24 @@ def service(directory_page):
     return ServiceFactory(name="Comedor San José", slug="comedor-san-jose")
 
 
+@pytest.fixture
+def url(directory_page, service):
+    """Where the service page's form posts a report."""
+    return directory_page.route_url("report", slug=service.slug)
+
+
 def test_report_is_stored_and_editors_are_emailed(
-    client, service, editor, django_capture_on_commit_callbacks
+    client, service, url, editor, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            URL,
+            url,
             {"what_is_wrong": "Ya no abren los domingos.", "website": ""},
         )
     assert response.status_code == 302
-    assert response["Location"].endswith("?reportado=1#report")
+    assert response["Location"] == (
+        "/es/buscar-ayuda/servicio/comedor-san-jose/?reportado=1#report"
+    )
     report = WrongInformationReport.objects.get()
     assert report.service == service and report.language == "es"
     (message,) = mail.outbox
@@ -55,8 +60,8 @@ def test_editors_see_open_reports_in_the_admin(client, service, editor):
     assert "Comedor San José" in html and "Cerrado" in html
 
 
-def test_empty_report_shows_the_error_next_to_the_field(client, service):
-    response = client.post(URL, {"what_is_wrong": " ", "website": ""})
+def test_empty_report_shows_the_error_next_to_the_field(client, url):
+    response = client.post(url, {"what_is_wrong": " ", "website": ""})
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="id_what_is_wrong_error"' in html
@@ -65,40 +70,50 @@ def test_empty_report_shows_the_error_next_to_the_field(client, service):
 
 
 def test_honeypot_saves_nothing_but_looks_the_same(
-    client, service, editor, django_capture_on_commit_callbacks
+    client, service, url, editor, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            URL, {"what_is_wrong": "Spam spam spam", "website": "http://spam.example"}
+            url, {"what_is_wrong": "Spam spam spam", "website": "http://spam.example"}
         )
     assert response.status_code == 302
     assert not WrongInformationReport.objects.exists() and not mail.outbox
 
 
-def test_rate_limit_answers_429_with_a_message(client, service, settings):
+def test_rate_limit_answers_429_with_a_message(client, url, settings):
     settings.DIRECTORY_REPORT_RATE_LIMIT = 2
     for _ in range(2):
-        client.post(URL, {"what_is_wrong": "Cambió el teléfono.", "website": ""})
-    response = client.post(URL, {"what_is_wrong": "Cambió el teléfono.", "website": ""})
+        client.post(url, {"what_is_wrong": "Cambió el teléfono.", "website": ""})
+    response = client.post(url, {"what_is_wrong": "Cambió el teléfono.", "website": ""})
     assert response.status_code == 429
     assert "Demasiados intentos" in response.content.decode()
     assert WrongInformationReport.objects.count() == 2
 
 
 def test_editor_in_english_gets_english_email(
-    client, service, django_capture_on_commit_callbacks
+    client, service, url, django_capture_on_commit_callbacks
 ):
-    editor = EditorFactory(email="ed@convivir.example")
-    profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "en"
-    profile.save()
+    EditorFactory(email="ed@convivir.example", language="en")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(URL, {"what_is_wrong": "Ya cerró.", "website": ""})
+        client.post(url, {"what_is_wrong": "Ya cerró.", "website": ""})
     assert mail.outbox[0].subject.startswith("Report of wrong information")
 
 
 def test_unknown_service_is_404(client, directory_page):
     response = client.post(
-        "/es/buscar-ayuda/servicio/nada/reportar/", {"what_is_wrong": "x"}
+        directory_page.route_url("report", slug="nada"), {"what_is_wrong": "x"}
     )
     assert response.status_code == 404
+
+
+def test_a_report_from_the_english_page_goes_back_to_it(
+    client, directory_page_en, service
+):
+    url = directory_page_en.route_url("report", slug=service.slug)
+    assert url == "/en/find-help/service/comedor-san-jose/report/"
+    response = client.post(url, {"what_is_wrong": "Closed on Sundays.", "website": ""})
+    assert response["Location"] == (
+        "/en/find-help/service/comedor-san-jose/?reportado=1#report"
+    )
+    assert WrongInformationReport.objects.get().language == "en"
+    assert client.get(url)["Location"] == "/en/find-help/service/comedor-san-jose/"

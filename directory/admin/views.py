@@ -1,6 +1,6 @@
 """Admin views beyond the snippet viewsets: "mark verified today", the
 organisation's edit view, the read-only places view and the moderators'
-requests to publish a confidential address."""
+requests to publish a confidential address (with its menu item)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.views.snippets import EditView
 
 from directory import confidentiality
@@ -103,6 +104,13 @@ def address_releases(request):
         "directory/admin/address_releases.html",
         {"pending": pending, "decided": decided},
     )
+
+
+class AddressReleasesMenuItem(MenuItem):
+    """*Directory → Requests to publish an address*, for moderators only."""
+
+    def is_shown(self, request):
+        return confidentiality.can_release(request.user)
 
 
 def _decide(request, pk, approve: bool):
