@@ -94,19 +94,39 @@ def _categories(listing):
 
 
 class EventFilter(FacetedFilter):
-    """Occurrences (a queryset of canonical dates) narrowed by the query:
-    filtered, counted and paged in the database, in a fixed number of
-    queries however many dates there are. The category's slug, and a
-    venue's town, are the same in every language."""
+    """Occurrences (a queryset of canonical dates) narrowed by the query, one
+    choice per facet: filtered, counted and paged in the database, in a
+    fixed number of queries however many dates there are. The category's
+    slug, and a venue's town, are the same in every language."""
 
     facets = [
-        FieldFacet("state", _("State"), State.choices, "page__venue__state"),
         FieldFacet(
-            "municipality", _("Municipality"), _towns, "page__venue__municipality"
+            "state",
+            _("State"),
+            State.choices,
+            "page__venue__state",
+            multiple=False,
         ),
-        FieldFacet("category", _("Category"), _categories, "page__category__slug"),
+        FieldFacet(
+            "municipality",
+            _("Municipality"),
+            _towns,
+            "page__venue__municipality",
+            multiple=False,
+        ),
+        FieldFacet(
+            "category",
+            _("Category"),
+            _categories,
+            "page__category__slug",
+            multiple=False,
+        ),
         JSONListFacet(
-            "language", _("Language"), EventLanguage.choices, "page__languages"
+            "language",
+            _("Language"),
+            EventLanguage.choices,
+            "page__languages",
+            multiple=False,
         ),
     ]
 

@@ -122,12 +122,17 @@ def test_each_choice_counts_its_dates_under_the_other_filters(client, corridor):
     assert 'value="mam" id="language-mam" checked' in html
 
 
-def test_several_choices_of_one_filter_show_any_of_them(client, corridor):
-    html = client.get("/es/eventos/", {"state": ["chiapas", "oaxaca"]}).content.decode()
-    assert ">Festival en Tapachula</a>" in html
-    assert ">Cine en Ixtepec</a>" in html
-    assert ">Diálogo en Tenosique</a>" not in html
-    assert "2 fechas próximas" in html
+def test_one_choice_per_filter_and_any_clears_it(client, corridor):
+    html = client.get("/es/eventos/").content.decode()
+    assert 'type="radio" name="state" value="" id="state--any" checked' in html
+    assert 'type="radio" name="state" value="chiapas" id="state-chiapas">' in html
+    html = client.get("/es/eventos/", {"state": "oaxaca"}).content.decode()
+    assert 'id="state--any" checked' not in html
+    assert ">Cine en Ixtepec</a>" in html and "1 fecha próxima" in html
+    # "Any" sends an empty value: no filter, and nothing to report.
+    html = client.get("/es/eventos/", {"state": "", "category": ""}).content.decode()
+    assert "3 fechas próximas" in html
+    assert "no se entendieron" not in html
 
 
 def test_links_carry_the_understood_filters_only(client, corridor):
