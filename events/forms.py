@@ -1,135 +1,13 @@
-"""The calendar's filters, the public registration form and the "send me
-the confirmation again" form."""
-
-from datetime import timedelta
+"""The public registration form and the "send me the confirmation again"
+form. (The calendar's filter is in :mod:`events.filters`.)"""
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from convivir.common.choices import State
-from convivir.common.languages import active_locale, default_locale
 from convivir.common.phones import PhoneFormField
 from convivir.forms import PublicForm
-from events.choices import EventLanguage
-from events.models import EventCategory, EventPage, Venue, local_midnight
-
-
-class EventFilterForm(forms.Form):
-    """The calendar's filters, read from the query string. Unknown values
-    are reported and ignored (the other filters still apply): a shared or
-    mistyped link must never break the page."""
-
-    q = forms.CharField(label=_("Search"), max_length=100, required=False)
-    state = forms.ChoiceField(label=_("State"), required=False)
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
-
-    def __init__(self, data=None, **kwargs):
-        super().__init__(data, **kwargs)
-        anything = [("", _("Any"))]
-        source = default_locale()
-        towns = (
-            Venue.objects.filter(locale=source)
-            .order_by("municipality")
-            .values_list("municipality", flat=True)
-            .distinct()
-        )
-        self.fields["state"].choices = anything + list(State.choices)
-        self.fields["municipality"].choices = anything + [(t, t) for t in towns]
-        locale = active_locale() or source
-        self.fields["category"].choices = anything + [
-            (c.slug, c.name) for c in EventCategory.objects.filter(locale=locale)
-        ]
-        self.fields["language"].choices = anything + list(EventLanguage.choices)
-        # "from" and "to" are Python keywords, so they are added by name.
-        self.fields["from"] = forms.DateField(
-            label=_("From"),
-            required=False,
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        )
-        self.fields["to"] = forms.DateField(
-            label=_("To"),
-            required=False,
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        )
-        self.is_valid()
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("from"), cleaned.get("to")
-        if start and end and end < start:
-            self.add_error("to", _("The end date must be after the start date."))
-            cleaned.pop("to", None)
-        return cleaned
-
-    @property
-    def filters(self) -> dict:
-        """The filters that were understood."""
-        data = getattr(self, "cleaned_data", {})
-        return {name: value for name, value in data.items() if value}
-
-    @property
-    def ignored(self) -> list[str]:
-        """The labels of the filters that were not understood."""
-        return [str(self.fields[name].label) for name in self.errors]
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.filters)
-
-    def apply(self, occurrences):
-        """Narrow an occurrence queryset by the understood filters."""
-        f = self.filters
-        if "state" in f:
-            occurrences = occurrences.filter(page__venue__state=f["state"])
-        if "municipality" in f:
-            occurrences = occurrences.filter(
-                page__venue__municipality=f["municipality"]
-            )
-        if "category" in f:
-            # The category's slug is the same in every language.
-            occurrences = occurrences.filter(page__category__slug=f["category"])
-        if "language" in f:
-            # A text match on the JSON list: works on SQLite and PostgreSQL.
-            occurrences = occurrences.filter(
-                page__languages__icontains=f'"{f["language"]}"'
-            )
-        if "from" in f:
-            occurrences = occurrences.filter(end__gte=local_midnight(f["from"]))
-        if "to" in f:
-            occurrences = occurrences.filter(
-                start__lt=local_midnight(f["to"] + timedelta(days=1))
-            )
-        if "q" in f:
-            words = f["q"].strip()
-            # Matches the event in any language: the translations' titles
-            # and summaries are searched through their shared key.
-            matching = EventPage.objects.filter(
-                Q(title__icontains=words) | Q(summary__icontains=words)
-            ).values("translation_key")
-            occurrences = occurrences.filter(
-                Q(page__translation_key__in=matching)
-                | Q(page__venue__name__icontains=words)
-                | Q(page__venue__municipality__icontains=words)
-                | Q(page__organiser__icontains=words)
-            )
-        return occurrences
-
-    def querystring(self, **changes) -> str:
-        """The understood filters as a query string (for pagination, the
-        month links and the iCal feed)."""
-        from django.http import QueryDict
-
-        query = QueryDict(mutable=True)
-        for name, value in self.filters.items():
-            query[name] = value.isoformat() if hasattr(value, "isoformat") else value
-        for name, value in changes.items():
-            query[name] = value
-        return query.urlencode()
 
 
 class RegistrationForm(PublicForm):

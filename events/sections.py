@@ -1,7 +1,7 @@
 """The home page's "next events" section."""
 
+from events.listings import rows_for
 from events.models import EventIndexPage, Occurrence
-from events.views import rows_for
 
 HOME_EVENTS = 4
 

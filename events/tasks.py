@@ -2,13 +2,14 @@
 
 from django_tasks import task
 
+from events.models import Occurrence, Registration
+from events.seats import promote_all
+
 
 @task()
 def send_event_reminders_task() -> int:
     """Periodic: remind confirmed attendees the day before (see
     :meth:`events.models.Registration.send_reminders`)."""
-    from events.models import Registration
-
     return Registration.send_reminders()
 
 
@@ -16,8 +17,6 @@ def send_event_reminders_task() -> int:
 def purge_event_registrations_task() -> int:
     """Periodic: delete registrants' personal data after the retention
     period (see :meth:`events.models.Registration.purge`)."""
-    from events.models import Registration
-
     return Registration.purge()
 
 
@@ -27,7 +26,4 @@ def promote_waiting_lists_task() -> int:
     started, in case a change reached the database without going through
     the seat rules (see :func:`events.seats.promote_all`). Returns how many
     registrations were promoted."""
-    from events.models import Occurrence
-    from events.seats import promote_all
-
     return len(promote_all(Occurrence.objects.all()))

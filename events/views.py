@@ -1,16 +1,12 @@
-"""Public views: the calendar (upcoming list, month grid, archive, iCal
-feed) and registration (form, confirmation, cancel, resend).
+"""Public Django views, under the language prefix (:mod:`events.urls`): the
+iCal feeds and registration (form, confirmation, cancel, resend). The
+calendar's own pages are routes of the calendar page
+(:mod:`events.listings`).
 
-Every listing costs the same number of queries however many events there
-are: occurrences come with their event, venue and category in one query,
-then the events in the visitor's language in one more. Pages holding a
-registration are never cached and never indexed; links to them are signed.
+Pages holding a registration are never cached and never indexed; links to
+them are signed.
 """
 
-import calendar
-from datetime import date, timedelta
-
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,8 +21,10 @@ from convivir.common.links import LinkError, link_problem
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.ratelimit import RateLimit
 from events import conf
-from events.forms import EventFilterForm, RegistrationForm, ResendForm
+from events.filters import EventFilter
+from events.forms import RegistrationForm, ResendForm
 from events.ical import build_calendar, google_calendar_url, occurrence_calendar
+from events.listings import rows_for
 from events.models import (
     CANCEL_LINK,
     CONFIRMATION_LINK,
@@ -37,18 +35,7 @@ from events.models import (
     RegistrationError,
 )
 
-# Events shown in a day's cell of the month grid; the rest are a link.
-DAY_LIMIT = 3
 FEED_LIMIT = 500
-GRID_FIELDS = [
-    "start",
-    "end",
-    "all_day",
-    "page__title",
-    "page__url_path",
-    "page__translation_key",
-    "page__locale_id",
-]
 RESEND_RATE_LIMIT = RateLimit("event-resend", limit=5)
 
 
@@ -56,183 +43,14 @@ def _registration_rate_limit() -> RateLimit:
     return RateLimit("event-registration", limit=conf.registration_rate_limit())
 
 
-# --- Listing helpers --------------------------------------------------------------
-
-
-def rows_for(occurrences, request=None, details=True) -> list[dict]:
-    """Each occurrence with its event in the visitor's language, the event's
-    address and (with ``details``) its venue and category translated: a
-    fixed number of queries for any number of occurrences."""
-    occurrences = list(occurrences)
-    pages = in_visitor_language(
-        [o.page for o in occurrences], select_related=PAGE_RELATED
-    )
-    if details:
-        venues = in_visitor_language([page.venue for page in pages])
-        categories = in_visitor_language([page.category for page in pages])
-    else:
-        venues = categories = [None] * len(pages)
-    return [
-        {
-            "occurrence": occurrence,
-            "event": page,
-            "url": page.get_url(request),
-            "venue": venue,
-            "category": category,
-        }
-        for occurrence, page, venue, category in zip(
-            occurrences, pages, venues, categories, strict=True
-        )
-    ]
-
-
-def _listing(page, request, occurrences, template, extra=None, status=200):
-    form = EventFilterForm(request.GET)
-    occurrences = form.apply(occurrences)
-    paginator = Paginator(occurrences, conf.per_page())
-    page_obj = paginator.get_page(request.GET.get("page"))
-    context = {
-        "filter_form": form,
-        "page_obj": page_obj,
-        "rows": rows_for(page_obj.object_list, request),
-        "query": form.querystring(),
-        "feed_url": _feed_url(form),
-        **_nav(page),
-        **(extra or {}),
-    }
-    response = page.render(request, template=template, context_overrides=context)
-    response.status_code = status
-    return response
-
-
-def _feed_url(form) -> str:
-    query = form.querystring()
-    return reverse("events:calendar_ics") + (f"?{query}" if query else "")
-
-
-def _nav(page) -> dict:
-    base = page.url or ""
-    return {
-        "list_url": base,
-        "month_url": base + "calendario/",
-        "archive_url": base + "archivo/",
-    }
-
-
-def upcoming(page, request):
-    """The upcoming occurrences, soonest first, with the filters."""
-    return _listing(
-        page,
-        request,
-        Occurrence.objects.listed().upcoming().with_seats().order_by("start", "pk"),
-        "events/event_index_page.html",
-        {"view": "upcoming"},
-    )
-
-
-def archive(page, request):
-    """Past occurrences, latest first."""
-    return _listing(
-        page,
-        request,
-        Occurrence.objects.listed().past().order_by("-start", "-pk"),
-        "events/event_archive.html",
-        {"view": "archive"},
-    )
-
-
-def month(page, request, year=None, month=None):
-    """The month grid: a table of weeks (Monday first) with each day's
-    occurrences. An occurrence shows on every local day it covers; an
-    impossible month is answered with a message and status 400."""
-    today = timezone.localdate()
-    if year is None or month is None:
-        year, month = today.year, today.month
-    form = EventFilterForm(request.GET)
-    if not (1 <= month <= 12 and 1 <= year <= 9998):
-        context = {
-            "filter_form": form,
-            "invalid_month": True,
-            "weeks": [],
-            "view": "month",
-            **_nav(page),
-        }
-        response = page.render(
-            request, template="events/event_month.html", context_overrides=context
-        )
-        response.status_code = 400
-        return response
-
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    first, last = weeks[0][0], weeks[-1][-1]
-    # A busy month holds thousands of dates: only what the grid shows is
-    # loaded (title and address of each event, no venue or category).
-    occurrences = (
-        form.apply(Occurrence.objects.listed())
-        .between(first, last)
-        .select_related(None)
-        .select_related("page")
-        .only(*GRID_FIELDS)
-        .order_by("start", "pk")
-    )
-    occurrences = list(occurrences)
-    by_day: dict[date, list] = {}
-    for occurrence in occurrences:
-        for day in occurrence.days():
-            if first <= day <= last:
-                by_day.setdefault(day, []).append(occurrence)
-    # Titles and addresses only for what the cells show.
-    shown = {o.pk: o for day in by_day.values() for o in day[:DAY_LIMIT]}
-    rows = {
-        row["occurrence"].pk: row
-        for row in rows_for(shown.values(), request, details=False)
-    }
-    nav = _nav(page)
-    grid = [
-        [
-            {
-                "date": day,
-                "in_month": day.month == month,
-                "is_today": day == today,
-                "rows": [rows[o.pk] for o in by_day.get(day, [])[:DAY_LIMIT]],
-                "more": max(len(by_day.get(day, [])) - DAY_LIMIT, 0),
-                "day_url": (nav["list_url"] if day >= today else nav["archive_url"])
-                + "?"
-                + form.querystring(**{"from": day.isoformat(), "to": day.isoformat()}),
-            }
-            for day in week
-        ]
-        for week in weeks
-    ]
-    previous = date(year, month, 1) - timedelta(days=1)
-    following = date(year, month, 28) + timedelta(days=7)
-    query = form.querystring()
-    suffix = f"?{query}" if query else ""
-    context = {
-        "filter_form": form,
-        "weeks": grid,
-        "month_start": date(year, month, 1),
-        "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # Monday first
-        "previous_url": f"{nav['month_url']}{previous.year}/{previous.month}/{suffix}",
-        "next_url": f"{nav['month_url']}{following.year}/{following.month}/{suffix}",
-        "total": len(occurrences),
-        "feed_url": _feed_url(form),
-        "view": "month",
-        **nav,
-    }
-    return page.render(
-        request, template="events/event_month.html", context_overrides=context
-    )
+# --- iCal --------------------------------------------------------------------------
 
 
 def calendar_ics(request):
     """The iCal feed of the upcoming occurrences matching the filters (the
     same query string as the calendar page)."""
-    form = EventFilterForm(request.GET)
-    occurrences = form.apply(Occurrence.objects.listed().upcoming()).order_by(
-        "start", "pk"
-    )[:FEED_LIMIT]
-    rows = rows_for(occurrences)
+    listing = EventFilter(request.GET, Occurrence.objects.listed().upcoming())
+    rows = rows_for(listing.results.order_by("start", "pk")[:FEED_LIMIT])
     index = EventIndexPage.for_visitor()
     body = build_calendar(
         [(row["occurrence"], row["event"], row["venue"]) for row in rows],

@@ -1,12 +1,18 @@
 """Fixtures for the events app: the calendar page, in Spanish and English,
-and an event with one occurrence open for registration."""
+and an event with one occurrence open for registration; helpers to make
+events, read the e-mails sent and post the admin's edit form."""
 
 from datetime import datetime, timedelta
 
+from django.core import mail
 from django.utils import timezone
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
 
+from convivir.models import OutgoingEmail
+from convivir.notifications import attempt_delivery
 from events.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -14,6 +20,7 @@ from events.factories import (
     VenueFactory,
     category,
 )
+from events.models import local_midnight
 from tests.utils import add_child, translate_page
 
 
@@ -70,6 +77,16 @@ def occurrence(event):
 
 
 @pytest.fixture
+def tomorrow(event, settings):
+    """A date tomorrow at 10:00 (local), inside the reminder window."""
+    settings.EVENTS_REMINDER_HOURS = 48
+    start = local_midnight(timezone.localdate() + timedelta(days=1)) + timedelta(
+        hours=10
+    )
+    return OccurrenceFactory(page=event, start=start, end=start + timedelta(hours=2))
+
+
+@pytest.fixture
 def registration_data():
     return {
         "name": "Lucía Pérez",
@@ -87,12 +104,43 @@ def outbox() -> list:
     """The e-mails sent so far. Messages are queued when their transaction
     commits, which the test's own transaction never does, so the queue is
     delivered here as the worker would."""
-    from django.core import mail
-
-    from convivir.models import OutgoingEmail
-    from convivir.notifications import attempt_delivery
-
     queued = OutgoingEmail.objects.filter(status="queued").order_by("pk")
     for pk in queued.values_list("pk", flat=True):
         attempt_delivery(pk)
     return mail.outbox
+
+
+def edit_form_data(page, changes):
+    """What the admin's edit form posts for ``page``, with ``changes`` to
+    every one of its dates, to publish it."""
+
+    def row(o):
+        values = {
+            "id": o.pk,
+            "start": o.local_start.strftime("%Y-%m-%d %H:%M"),
+            "end": o.local_end.strftime("%Y-%m-%d %H:%M"),
+            "capacity": "" if o.capacity is None else str(o.capacity),
+            "max_seats_per_registration": str(o.max_seats_per_registration),
+            "waiting_list": o.waiting_list,
+        }
+        values.update(changes)
+        if not values["waiting_list"]:
+            del values["waiting_list"]
+        return values
+
+    occurrences = list(page.occurrences.order_by("start"))
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": page.summary,
+            "body": streamfield([]),
+            "is_free": True,
+            "registration_enabled": True,
+            "occurrences": inline_formset(
+                [row(o) for o in occurrences], initial=len(occurrences)
+            ),
+            "action-publish": "publish",
+        }
+    )
+    return data

@@ -58,7 +58,7 @@ def test_english_file_uses_the_translation(
     client, occurrence, event, calendar_page_en, english
 ):
     translate_page(event, english, title="Mural workshop", slug="mural-workshop")
-    (item,) = events_of(client.get(f"/en/eventos/{occurrence.pk}.ics"))
+    (item,) = events_of(client.get(f"/en/events/{occurrence.pk}.ics"))
     assert str(item["SUMMARY"]) == "Mural workshop"
     assert urlsplit(str(item["URL"])).path == "/en/events/mural-workshop/"
 

@@ -8,6 +8,7 @@ published), and a periodic sweep. A seat the page advertises can be taken."""
 from datetime import timedelta
 
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -15,7 +16,8 @@ import pytest
 from convivir.periodic import periodic_jobs
 from events.factories import OccurrenceFactory, RegistrationFactory
 from events.models import EventPage, Occurrence, Registration
-from tests.events.conftest import outbox
+from events.tasks import promote_waiting_lists_task
+from tests.events.conftest import edit_form_data, outbox
 
 pytestmark = pytest.mark.django_db
 
@@ -127,8 +129,6 @@ def test_a_newcomer_never_overtakes_someone_waiting_who_fits(event):
 
 
 def test_the_periodic_sweep_promotes_and_skips_dates_that_started(event):
-    from events.tasks import promote_waiting_lists_task
-
     upcoming = OccurrenceFactory(page=event, capacity=1)
     RegistrationFactory(occurrence=upcoming, name="Primera")
     RegistrationFactory(occurrence=upcoming, name="Ana", status="waiting")
@@ -166,7 +166,8 @@ def publish(admin_client, occurrence, path, **changes):
     page = EventPage.objects.get(pk=occurrence.page_id)
     if path == "admin":
         response = admin_client.post(
-            f"/admin/pages/{page.pk}/edit/", edit_form_data(page, changes)
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            edit_form_data(page, changes),
         )
         assert response.status_code == 302, response.content.decode()[:2000]
         return
@@ -181,42 +182,3 @@ def publish(admin_client, occurrence, path, **changes):
     else:
         page.save_revision(approved_go_live_at=timezone.now() - timedelta(minutes=1))
         call_command("publish_scheduled")
-
-
-def edit_form_data(page, changes):
-    from wagtail.test.utils.form_data import (
-        inline_formset,
-        nested_form_data,
-        streamfield,
-    )
-
-    def row(o):
-        values = {
-            "id": o.pk,
-            "start": o.local_start.strftime("%Y-%m-%d %H:%M"),
-            "end": o.local_end.strftime("%Y-%m-%d %H:%M"),
-            "capacity": "" if o.capacity is None else str(o.capacity),
-            "max_seats_per_registration": str(o.max_seats_per_registration),
-            "waiting_list": o.waiting_list,
-        }
-        values.update(changes)
-        if not values["waiting_list"]:
-            del values["waiting_list"]
-        return values
-
-    occurrences = list(page.occurrences.order_by("start"))
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "summary": page.summary,
-            "body": streamfield([]),
-            "is_free": True,
-            "registration_enabled": True,
-            "occurrences": inline_formset(
-                [row(o) for o in occurrences], initial=len(occurrences)
-            ),
-            "action-publish": "publish",
-        }
-    )
-    return data

@@ -1,11 +1,13 @@
-"""The event page's admin form, kept apart from :mod:`events.forms` so the
-models can name it without a circular import."""
+"""The event page's admin form. The page model names it
+(``EventPage.base_form_class``, which Wagtail wants as a class), so this
+module imports no model: the booked dates are read through the page."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from events.booked import booked_rows
 from events.choices import EventLanguage
 
 
@@ -34,14 +36,8 @@ class EventPageForm(WagtailAdminPageForm):
             if form.instance.pk and "DELETE" in form.fields and form["DELETE"].value()
         }
         if removed:
-            from events.models import Registration
-
-            booked = set(
-                Registration.objects.filter(occurrence__in=removed).values_list(
-                    "occurrence_id", flat=True
-                )
-            )
-            for pk in booked:
+            booked = booked_rows(self.instance).filter(pk__in=removed).distinct()
+            for pk in booked.values_list("pk", flat=True):
                 removed[pk].add_error(
                     None,
                     _(

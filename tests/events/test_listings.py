@@ -1,8 +1,9 @@
-"""The calendar: upcoming list, month grid, archive and filters, in both
-languages, with invalid input answered without errors and a fixed number of
-queries however many events there are."""
+"""The calendar's pages (events.listings): upcoming list, month grid and
+archive, in both languages and at addresses in the page's language, with a
+fixed number of queries however many events there are."""
 
 from datetime import date, timedelta
+from unittest import mock
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +11,12 @@ from django.utils import timezone
 
 import pytest
 
-from events.factories import OccurrenceFactory, VenueFactory, category
+from events.factories import (
+    OccurrenceFactory,
+    RegistrationFactory,
+    VenueFactory,
+    category,
+)
 from events.models import EventPage, Occurrence
 from tests.events.conftest import local, make_event
 from tests.utils import translate_page
@@ -42,8 +48,6 @@ def test_upcoming_list_in_english_uses_the_translation(
 
 
 def test_full_occurrence_says_waiting_list(client, occurrence):
-    from events.factories import RegistrationFactory
-
     RegistrationFactory(occurrence=occurrence, seats=10)
     html = client.get("/es/eventos/").content.decode()
     assert "Lleno: lista de espera" in html
@@ -56,19 +60,6 @@ def test_past_events_are_in_the_archive_only(client, calendar_page):
     assert "Festival pasado" not in client.get("/es/eventos/").content.decode()
     html = client.get("/es/eventos/archivo/").content.decode()
     assert "Festival pasado" in html and "1 fecha pasada" in html
-
-
-def test_unpublished_and_translated_copies_are_not_listed_twice(
-    client, occurrence, event, calendar_page_en, english
-):
-    translated = translate_page(event, english, title="Mural workshop", slug="mural")
-    # wagtail-localize copies the occurrences into the translation; only the
-    # source's rows are listed (they hold the seats).
-    OccurrenceFactory(page=translated, start=occurrence.start, end=occurrence.end)
-    html = client.get("/en/events/").content.decode()
-    assert html.count("Mural workshop</a>") == 1
-    event.unpublish()
-    assert "Mural workshop" not in client.get("/en/events/").content.decode()
 
 
 # --- Month grid -------------------------------------------------------------------
@@ -149,93 +140,9 @@ def test_impossible_month_is_a_clear_400(client, calendar_page, url):
 
 
 def test_month_in_english(client, calendar_page_en):
-    html = client.get("/en/events/calendario/2030/11/").content.decode()
+    html = client.get("/en/events/calendar/2030/11/").content.decode()
     assert "November 2030: 0 events" in html
     assert "Previous month" in html
-
-
-# --- Filters ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def corridor(calendar_page):
-    """Three events in three states, categories and languages."""
-    places = [
-        ("Festival en Tapachula", "Tapachula", "chiapas", "festival", ["es", "mam"]),
-        ("Diálogo en Tenosique", "Tenosique", "tabasco", "dialogo", ["es"]),
-        ("Cine en Ixtepec", "Ciudad Ixtepec", "oaxaca", "cine", ["es", "zap"]),
-    ]
-    for n, (title, town, state, kind, languages) in enumerate(places):
-        page = make_event(
-            calendar_page,
-            title=title,
-            slug=f"evento-{n}",
-            venue=VenueFactory(municipality=town, state=state),
-            category=category(kind),
-            languages=languages,
-        )
-        start = local(2030, 11, 10 + n * 5, 18)
-        OccurrenceFactory(page=page, start=start, end=start + timedelta(hours=2))
-
-
-@pytest.mark.parametrize(
-    "query,expected",
-    [
-        ({"state": "tabasco"}, {"Diálogo en Tenosique"}),
-        ({"municipality": "Ciudad Ixtepec"}, {"Cine en Ixtepec"}),
-        ({"category": "festival"}, {"Festival en Tapachula"}),
-        ({"language": "zap"}, {"Cine en Ixtepec"}),
-        ({"language": "mam", "state": "chiapas"}, {"Festival en Tapachula"}),
-        ({"from": "2030-11-14", "to": "2030-11-16"}, {"Diálogo en Tenosique"}),
-        ({"q": "cine"}, {"Cine en Ixtepec"}),
-        ({"q": "tenosique"}, {"Diálogo en Tenosique"}),
-    ],
-)
-def test_filters(client, corridor, query, expected):
-    html = client.get("/es/eventos/", query).content.decode()
-    titles = {"Festival en Tapachula", "Diálogo en Tenosique", "Cine en Ixtepec"}
-    shown = {title for title in titles if f">{title}</a>" in html}
-    assert shown == expected
-
-
-def test_filters_apply_to_the_month_grid(client, corridor):
-    html = client.get(
-        "/es/eventos/calendario/2030/11/", {"state": "oaxaca"}
-    ).content.decode()
-    assert "Cine en Ixtepec" in html and "Festival en Tapachula" not in html
-    assert 'href="/es/eventos/calendario/2030/12/?state=oaxaca"' in html
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        {"state": "jalisco"},
-        {"category": "<script>"},
-        {"language": "xx", "municipality": "Atlantis"},
-        {"from": "2030-02-31"},
-        {"from": "mañana", "to": "ayer"},
-        {"from": "2030-12-01", "to": "2030-11-01"},
-        {"page": "999"},
-        {"page": "x"},
-        {"q": "x" * 500},
-    ],
-)
-def test_unknown_filter_values_are_ignored_with_a_message(client, corridor, query):
-    response = client.get("/es/eventos/", query)
-    assert response.status_code == 200
-    html = response.content.decode()
-    if "page" not in query:
-        assert "Algunos filtros no se entendieron y se ignoraron" in html
-    assert client.get("/es/eventos/calendario/2030/11/", query).status_code == 200
-    assert client.get("/es/eventos/archivo/", query).status_code == 200
-    assert client.get("/es/eventos/calendar.ics", query).status_code == 200
-
-
-def test_a_filter_with_one_bad_value_keeps_the_good_ones(client, corridor):
-    html = client.get(
-        "/es/eventos/", {"state": "tabasco", "category": "nope"}
-    ).content.decode()
-    assert "Diálogo en Tenosique" in html and "Cine en Ixtepec" not in html
 
 
 # --- Query counts -----------------------------------------------------------------
@@ -285,8 +192,6 @@ def test_listings_cost_the_same_queries_for_10_or_1000_events(
     monkeypatch.setattr("convivir.common.languages.LOCALE_CACHE_SECONDS", 10**6)
     if "archivo" in url:
         # Put "now" after the events so they are in the archive.
-        from unittest import mock
-
         later = timezone.make_aware(timezone.datetime(2031, 1, 1))
         patcher = mock.patch("django.utils.timezone.now", return_value=later)
     else:
@@ -312,3 +217,50 @@ def test_listings_cost_the_same_queries_for_10_or_1000_events(
     assert Occurrence.objects.count() == 1010
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
     assert len(few) <= 20, [q["sql"][:150] for q in few.captured_queries]
+
+
+# --- Addresses in the page's language ---------------------------------------------
+
+
+def test_english_calendar_pages_have_english_addresses(client, calendar_page_en):
+    html = client.get("/en/events/").content.decode()
+    assert 'href="/en/events/calendar/"' in html
+    assert 'href="/en/events/archive/"' in html
+    html = client.get("/en/events/calendar/2030/11/").content.decode()
+    assert 'href="/en/events/calendar/2030/10/" rel="prev"' in html
+    assert 'href="/en/events/calendar/2030/12/" rel="next"' in html
+    assert client.get("/en/events/calendar/").status_code == 200
+    assert client.get("/en/events/archive/").status_code == 200
+
+
+def test_spanish_calendar_pages_keep_their_addresses(client, calendar_page_en):
+    html = client.get("/es/eventos/").content.decode()
+    assert 'href="/es/eventos/calendario/"' in html
+    assert 'href="/es/eventos/archivo/"' in html
+    for url in ("/es/eventos/calendario/", "/es/eventos/calendario/2030/11/"):
+        assert client.get(url).status_code == 200
+    assert client.get("/es/eventos/archivo/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("/en/events/calendario/", "/en/events/calendar/"),
+        ("/en/events/calendario/2030/11/", "/en/events/calendar/2030/11/"),
+        ("/en/events/archivo/", "/en/events/archive/"),
+        ("/es/eventos/calendar/2030/11/", "/es/eventos/calendario/2030/11/"),
+    ],
+)
+def test_a_path_in_the_other_language_moves_permanently_with_its_query(
+    client, calendar_page_en, old, new
+):
+    response = client.get(old, {"state": "chiapas"})
+    assert response.status_code == 301
+    assert response["Location"] == f"{new}?state=chiapas"
+
+
+def test_the_language_switcher_links_to_the_same_month(client, calendar_page_en):
+    html = client.get("/es/eventos/calendario/2030/11/").content.decode()
+    assert 'href="/en/events/calendar/2030/11/" hreflang="en"' in html
+    html = client.get("/en/events/archive/").content.decode()
+    assert 'href="/es/eventos/archivo/" hreflang="es"' in html

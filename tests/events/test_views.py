@@ -1,6 +1,7 @@
-"""Registration from the form to the e-mail: seats, the waiting list and
-its promotion, phone-only registrations, duplicates, cancelling, and every
-kind of bad input answered with a message and nothing half-saved."""
+"""Registration from the form to the e-mail (events.views): seats, the
+waiting list and its promotion, phone-only registrations, duplicates,
+cancelling, every kind of bad input answered with a message and nothing
+half-saved, signed links, and the addresses in the visitor's language."""
 
 import re
 from datetime import timedelta
@@ -8,20 +9,22 @@ from unittest import mock
 from urllib.parse import urlsplit
 
 from django.core import signing
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 import icalendar
 import pytest
 
 from events.factories import OccurrenceFactory, RegistrationFactory
-from events.models import CANCEL_LINK, Registration, RegistrationError
+from events.models import CANCEL_LINK, Registration
 from tests.events.conftest import outbox
 
 pytestmark = pytest.mark.django_db
 
 
 def register_url(occurrence, lang="es"):
-    return f"/{lang}/eventos/{occurrence.pk}/inscripcion/"
+    with translation.override(lang):
+        return reverse("events:register", args=[occurrence.pk])
 
 
 def post(client, occurrence, data, lang="es", **changes):
@@ -75,7 +78,7 @@ def test_registration_in_english_writes_in_english(
     email = outbox()[-1]
     assert email.subject == "You are registered: Taller de murales"
     assert "Your 2 seats for Taller de murales are booked." in email.body
-    assert link(email.body, "cancelar").startswith("/en/eventos/cancelar/")
+    assert link(email.body, "cancel").startswith("/en/events/cancel/")
 
 
 def test_phone_only_registration_gets_a_code_and_no_email(
@@ -139,36 +142,6 @@ def test_the_waiting_list_gets_no_calendar_until_the_seat_is_theirs(
     page = client.get(response["Location"]).content.decode()
     assert f"/es/eventos/{occurrence.pk}.ics" in page
     assert "calendar.google.com" in page
-
-
-def test_cancel_promotes_the_waiting_list_in_order_and_emails_them(occurrence):
-    taken = RegistrationFactory(occurrence=occurrence, seats=4)
-    RegistrationFactory(occurrence=occurrence, seats=6)
-    first = Registration.register(occurrence.pk, name="A", email="a@x.example", seats=3)
-    second = Registration.register(
-        occurrence.pk, name="B", email="b@x.example", seats=1
-    )
-    third = Registration.register(occurrence.pk, name="C", email="c@x.example", seats=2)
-    outbox().clear()
-    promoted = taken.cancel()
-    assert [r.pk for r in promoted] == [first.pk, second.pk]
-    statuses = {
-        r.name: r.status
-        for r in Registration.objects.filter(pk__in=[first.pk, second.pk, third.pk])
-    }
-    assert statuses == {"A": "confirmed", "B": "confirmed", "C": "waiting"}
-    assert sorted(m.to[0] for m in outbox()) == ["a@x.example", "b@x.example"]
-    assert outbox()[0].subject == "Tienes lugar: Taller de murales"
-    assert outbox()[0].attachments[0][0] == "evento.ics"
-    third.refresh_from_db()
-    assert third.waiting_place() == 1
-
-
-def test_capacity_is_never_exceeded(occurrence):
-    for n in range(12):
-        Registration.register(occurrence.pk, name=f"P{n}", email=f"p{n}@x.example")
-    assert occurrence.registrations.filter(status="confirmed").count() == 10
-    assert occurrence.registrations.filter(status="waiting").count() == 2
 
 
 def test_full_without_waiting_list_is_refused_with_a_message(
@@ -279,16 +252,6 @@ def test_registering_when_not_open_gets_a_clear_message(
     assert Registration.objects.count() == 0
 
 
-def test_model_refuses_what_the_form_would(occurrence):
-    with pytest.raises(RegistrationError) as error:
-        Registration.register(occurrence.pk, name="A", seats=9)
-    assert error.value.reason == "too_many_seats"
-    Registration.register(occurrence.pk, name="A", email="a@x.example")
-    with pytest.raises(RegistrationError) as error:
-        Registration.register(occurrence.pk, name="A", email=" A@X.example ")
-    assert error.value.reason == "duplicate" and error.value.existing is not None
-
-
 def test_unknown_occurrence_is_404(client, calendar_page):
     assert client.get("/es/eventos/999/inscripcion/").status_code == 404
     assert client.get("/es/eventos/999.ics").status_code == 404
@@ -310,6 +273,9 @@ def test_rate_limit_answers_429_with_a_message(
     assert response.status_code == 429
     assert "Demasiados intentos" in response.content.decode()
     assert Registration.objects.count() == 1
+
+
+# --- Signed links -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("view", ["cancelar", "inscripcion"])
@@ -360,6 +326,15 @@ def test_signed_payload_of_another_shape_is_refused(client, occurrence):
     assert client.get(f"/es/eventos/cancelar/{token}/").status_code == 400
 
 
+def test_purged_registration_links_stop_working(client, event):
+    ended = timezone.now() - timedelta(days=40)
+    old = OccurrenceFactory(page=event, start=ended - timedelta(hours=1), end=ended)
+    registration = RegistrationFactory(occurrence=old)
+    token = registration.confirmation_token()
+    Registration.purge()
+    assert client.get(f"/es/eventos/inscripcion/{token}/").status_code == 400
+
+
 # --- Phones -----------------------------------------------------------------------
 
 
@@ -379,19 +354,6 @@ def test_the_same_phone_typed_differently_is_a_duplicate(
     assert registration.phone == "+529625550101" and registration.seats == 2
 
 
-def test_model_refuses_a_phone_already_registered_in_another_format(occurrence):
-    Registration.register(occurrence.pk, name="A", phone="+52 962 555 0101")
-    with pytest.raises(RegistrationError) as error:
-        Registration.register(occurrence.pk, name="B", phone="(962) 555-0101")
-    assert error.value.reason == "duplicate" and error.value.field == "phone"
-    # Another date, or a cancelled registration, is no duplicate.
-    Registration.register(
-        OccurrenceFactory(page=occurrence.page).pk, name="A", phone="9625550101"
-    )
-    Registration.objects.get(occurrence=occurrence).cancel()
-    Registration.register(occurrence.pk, name="A", phone="962.555.0101")
-
-
 def test_a_number_that_cannot_be_a_phone_is_refused_next_to_the_field(
     client, occurrence, registration_data
 ):
@@ -402,18 +364,51 @@ def test_a_number_that_cannot_be_a_phone_is_refused_next_to_the_field(
     assert Registration.objects.count() == 0
 
 
-def test_stored_phones_are_normalised_by_the_migration(occurrence):
-    from importlib import import_module
+# --- Addresses in the visitor's language ------------------------------------------
 
-    from django.apps import apps
 
-    typed = RegistrationFactory(occurrence=occurrence, phone="962-555-0101")
-    odd = RegistrationFactory(occurrence=occurrence, phone="pregunte en el albergue")
-    empty = RegistrationFactory(occurrence=occurrence, phone="")
-    migration = import_module("events.migrations.0003_registration_phone_e164")
-    migration.normalize_phones(apps, None)
-    for registration in (typed, odd, empty):
-        registration.refresh_from_db()
-    assert typed.phone == "+529625550101"
-    assert odd.phone == "pregunte en el albergue"
-    assert empty.phone == ""
+def test_english_addresses_of_registration_and_calendars(
+    client, occurrence, registration_data
+):
+    pk = occurrence.pk
+    assert client.get(f"/en/events/{pk}/register/").status_code == 200
+    assert client.get(f"/en/events/{pk}.ics").status_code == 200
+    assert client.get("/en/events/calendar.ics").status_code == 200
+    response = client.post(f"/en/events/{pk}/register/", registration_data)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/events/registration/")
+    registration = Registration.objects.get()
+    confirmation = client.get(response["Location"]).content.decode()
+    cancel = f"/en/events/cancel/{registration.cancel_token()}/"
+    assert cancel in confirmation
+    assert client.get(cancel).status_code == 200
+    response = client.post(f"/en/events/{pk}/resend/", {"email": "x@y.example"})
+    assert response.status_code == 200
+
+
+def test_the_spanish_addresses_under_english_move_permanently(client, occurrence):
+    registration = RegistrationFactory(occurrence=occurrence)
+    pk = occurrence.pk
+    confirm = registration.confirmation_token()
+    cancel = registration.cancel_token()
+    moves = {
+        "/en/eventos/calendar.ics": "/en/events/calendar.ics",
+        f"/en/eventos/{pk}.ics": f"/en/events/{pk}.ics",
+        f"/en/eventos/{pk}/inscripcion/": f"/en/events/{pk}/register/",
+        f"/en/eventos/{pk}/reenviar/": f"/en/events/{pk}/resend/",
+        f"/en/eventos/inscripcion/{confirm}/": f"/en/events/registration/{confirm}/",
+        f"/en/eventos/cancelar/{cancel}/": f"/en/events/cancel/{cancel}/",
+    }
+    for old, new in moves.items():
+        response = client.get(old, {"state": "chiapas"})
+        assert response.status_code == 301, old
+        assert response["Location"] == f"{new}?state=chiapas"
+    # The links in e-mails sent before keep working through the move.
+    page = client.get(f"/en/eventos/cancelar/{cancel}/", follow=True)
+    assert page.status_code == 200
+    assert "Cancel my registration" in page.content.decode()
+
+
+def test_the_language_switcher_names_the_same_form(client, occurrence):
+    html = client.get(f"/es/eventos/{occurrence.pk}/inscripcion/").content.decode()
+    assert f'href="/en/events/{occurrence.pk}/register/"' in html

@@ -14,7 +14,7 @@ from wagtail.models import Page, Revision
 import pytest
 
 from events.models import EventPage, Occurrence, Registration
-from tests.events.test_seats import edit_form_data
+from tests.events.conftest import edit_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.db import connections
 
 import pytest
 
-from events.models import Registration
+from events.models import EventPage, Registration
 
 pytestmark = [
     pytest.mark.postgres,
@@ -52,8 +52,6 @@ def test_cancellations_newcomers_and_a_larger_capacity_at_once(occurrence):
     """Whatever the order the database runs them in, the end state keeps
     the rule: seats never exceed the capacity, and nobody waiting fits in
     the seats left."""
-    from events.models import EventPage
-
     for n in range(10):
         Registration.register(occurrence.pk, name=f"C{n}", email=f"c{n}@x.example")
     for n in range(10):

@@ -1,11 +1,14 @@
-"""Reminders the day before, exactly once each, and the deletion of
-registrants' personal data after the retention period: commands and
-periodic jobs."""
+"""Registrations on the model (every entry point goes through it): seats
+and the waiting list, duplicates by e-mail and by phone however typed,
+reminders exactly once, and the deletion of registrants' personal data
+after the retention period (also through the commands)."""
 
 from datetime import timedelta
+from importlib import import_module
 from io import StringIO
 from unittest import mock
 
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -13,22 +16,80 @@ from wagtail.models import PageLogEntry
 
 import pytest
 
-from convivir.periodic import periodic_jobs
 from events.factories import OccurrenceFactory, RegistrationFactory
-from events.models import Registration, local_midnight, seats_summary
+from events.models import Registration, RegistrationError, seats_summary
 from tests.events.conftest import local, outbox
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def tomorrow(event, settings):
-    """A date tomorrow at 10:00 (local), inside the reminder window."""
-    settings.EVENTS_REMINDER_HOURS = 48
-    start = local_midnight(timezone.localdate() + timedelta(days=1)) + timedelta(
-        hours=10
+def test_cancel_promotes_the_waiting_list_in_order_and_emails_them(occurrence):
+    taken = RegistrationFactory(occurrence=occurrence, seats=4)
+    RegistrationFactory(occurrence=occurrence, seats=6)
+    first = Registration.register(occurrence.pk, name="A", email="a@x.example", seats=3)
+    second = Registration.register(
+        occurrence.pk, name="B", email="b@x.example", seats=1
     )
-    return OccurrenceFactory(page=event, start=start, end=start + timedelta(hours=2))
+    third = Registration.register(occurrence.pk, name="C", email="c@x.example", seats=2)
+    outbox().clear()
+    promoted = taken.cancel()
+    assert [r.pk for r in promoted] == [first.pk, second.pk]
+    statuses = {
+        r.name: r.status
+        for r in Registration.objects.filter(pk__in=[first.pk, second.pk, third.pk])
+    }
+    assert statuses == {"A": "confirmed", "B": "confirmed", "C": "waiting"}
+    assert sorted(m.to[0] for m in outbox()) == ["a@x.example", "b@x.example"]
+    assert outbox()[0].subject == "Tienes lugar: Taller de murales"
+    assert outbox()[0].attachments[0][0] == "evento.ics"
+    third.refresh_from_db()
+    assert third.waiting_place() == 1
+
+
+def test_capacity_is_never_exceeded(occurrence):
+    for n in range(12):
+        Registration.register(occurrence.pk, name=f"P{n}", email=f"p{n}@x.example")
+    assert occurrence.registrations.filter(status="confirmed").count() == 10
+    assert occurrence.registrations.filter(status="waiting").count() == 2
+
+
+def test_model_refuses_what_the_form_would(occurrence):
+    with pytest.raises(RegistrationError) as error:
+        Registration.register(occurrence.pk, name="A", seats=9)
+    assert error.value.reason == "too_many_seats"
+    Registration.register(occurrence.pk, name="A", email="a@x.example")
+    with pytest.raises(RegistrationError) as error:
+        Registration.register(occurrence.pk, name="A", email=" A@X.example ")
+    assert error.value.reason == "duplicate" and error.value.existing is not None
+
+
+def test_model_refuses_a_phone_already_registered_in_another_format(occurrence):
+    Registration.register(occurrence.pk, name="A", phone="+52 962 555 0101")
+    with pytest.raises(RegistrationError) as error:
+        Registration.register(occurrence.pk, name="B", phone="(962) 555-0101")
+    assert error.value.reason == "duplicate" and error.value.field == "phone"
+    # Another date, or a cancelled registration, is no duplicate.
+    Registration.register(
+        OccurrenceFactory(page=occurrence.page).pk, name="A", phone="9625550101"
+    )
+    Registration.objects.get(occurrence=occurrence).cancel()
+    Registration.register(occurrence.pk, name="A", phone="962.555.0101")
+
+
+def test_stored_phones_are_normalised_by_the_migration(occurrence):
+    typed = RegistrationFactory(occurrence=occurrence, phone="962-555-0101")
+    odd = RegistrationFactory(occurrence=occurrence, phone="pregunte en el albergue")
+    empty = RegistrationFactory(occurrence=occurrence, phone="")
+    migration = import_module("events.migrations.0003_registration_phone_e164")
+    migration.normalize_phones(apps, None)
+    for registration in (typed, odd, empty):
+        registration.refresh_from_db()
+    assert typed.phone == "+529625550101"
+    assert odd.phone == "pregunte en el albergue"
+    assert empty.phone == ""
+
+
+# --- Reminders --------------------------------------------------------------------
 
 
 def test_reminders_go_once_to_confirmed_attendees_with_email(tomorrow, event):
@@ -57,75 +118,6 @@ def test_reminders_go_once_to_confirmed_attendees_with_email(tomorrow, event):
     assert sent["en@x.example"].subject == "Tomorrow at 10:00: Taller de murales"
     confirmed.refresh_from_db()
     assert confirmed.reminder_sent_at is not None
-
-
-@pytest.mark.parametrize(
-    "now,start,all_day,spanish,english",
-    [
-        (
-            (2030, 3, 14, 8, 0),
-            (2030, 3, 14, 18, 0),
-            False,
-            ("Hoy a las 18:00: Taller de murales", "es hoy a las 18:00"),
-            ("Today at 18:00: Taller de murales", "is today at 18:00"),
-        ),
-        (
-            (2030, 3, 13, 12, 0),
-            (2030, 3, 14, 10, 0),
-            False,
-            ("Mañana a las 10:00: Taller de murales", "es mañana a las 10:00"),
-            ("Tomorrow at 10:00: Taller de murales", "is tomorrow at 10:00"),
-        ),
-        (
-            (2030, 3, 13, 23, 30),
-            (2030, 3, 14, 0, 30),
-            False,
-            ("Mañana a las 00:30: Taller de murales", "es mañana a las 00:30"),
-            ("Tomorrow at 00:30: Taller de murales", "is tomorrow at 00:30"),
-        ),
-        (
-            (2030, 3, 11, 9, 0),
-            (2030, 3, 14, 10, 0),
-            False,
-            (
-                "El 14 de marzo a las 10:00: Taller de murales",
-                "es el 14 de marzo a las 10:00",
-            ),
-            (
-                "On March 14 at 10:00: Taller de murales",
-                "is on March 14 at 10:00",
-            ),
-        ),
-        (
-            (2030, 3, 13, 18, 0),
-            (2030, 3, 14, 0, 0),
-            True,
-            ("Mañana: Taller de murales", "es mañana y estás"),
-            ("Tomorrow: Taller de murales", "is tomorrow and you"),
-        ),
-    ],
-)
-def test_the_reminder_says_when_in_the_registrants_language(
-    event, settings, now, start, all_day, spanish, english
-):
-    settings.EVENTS_REMINDER_HOURS = 96
-    start = local(*start)
-    occurrence = OccurrenceFactory(
-        page=event, start=start, end=start + timedelta(hours=2), all_day=all_day
-    )
-    RegistrationFactory(occurrence=occurrence, email="ana@x.example")
-    RegistrationFactory(occurrence=occurrence, email="ann@x.example", language="en")
-    assert Registration.send_reminders(now=local(*now)) == 2
-    sent = {m.to[0]: m for m in outbox()}
-    for address, (subject, text) in (
-        ("ana@x.example", spanish),
-        ("ann@x.example", english),
-    ):
-        message = sent[address]
-        assert message.subject == subject
-        assert text in " ".join(message.body.split())
-        html = " ".join(message.alternatives[0][0].split())
-        assert text in html
 
 
 def test_all_day_dates_name_their_day_in_the_reminder_and_on_the_page(
@@ -157,6 +149,9 @@ def test_reminder_is_not_sent_twice_when_runs_overlap(tomorrow):
     ):
         assert Registration.send_reminders() == 0
     assert outbox() == []
+
+
+# --- Retention --------------------------------------------------------------------
 
 
 def test_purge_clears_personal_data_and_keeps_counts(event):
@@ -207,29 +202,3 @@ def test_retention_days_are_configurable(event, settings):
     old = OccurrenceFactory(page=event, start=ended - timedelta(hours=1), end=ended)
     RegistrationFactory(occurrence=old)
     assert Registration.purge() == 1
-
-
-def test_purged_registration_links_stop_working(client, event):
-    ended = timezone.now() - timedelta(days=40)
-    old = OccurrenceFactory(page=event, start=ended - timedelta(hours=1), end=ended)
-    registration = RegistrationFactory(occurrence=old)
-    token = registration.confirmation_token()
-    Registration.purge()
-    assert client.get(f"/es/eventos/inscripcion/{token}/").status_code == 400
-
-
-def test_jobs_are_registered_as_periodic_tasks():
-    names = {job.name: job for job in periodic_jobs}
-    assert names["send_event_reminders"].every == timedelta(minutes=15)
-    assert names["purge_event_registrations"].every == timedelta(days=1)
-    assert names["send_event_reminders"].task.func.__name__ == (
-        "send_event_reminders_task"
-    )
-
-
-def test_periodic_tasks_run(tomorrow, event):
-    from events.tasks import purge_event_registrations_task, send_event_reminders_task
-
-    RegistrationFactory(occurrence=tomorrow)
-    assert send_event_reminders_task.call() == 1
-    assert purge_event_registrations_task.call() == 0

@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from laces.components import Component
 
-from events.admin_views import registration_permission_policy, staff_occurrences
+from events.admin.permissions import registration_permission_policy
+from events.admin.queries import staff_occurrences
 
 PANEL_DATES = 6
 
