@@ -56,7 +56,7 @@ def test_demo_events(demo, client):
     assert "Lleno: lista de espera" in html
     html = client.get("/en/events/").content.decode()
     assert "Film forum: the train of dreams" in html
-    assert client.get("/en/events/calendario/").status_code == 200
+    assert client.get("/en/events/calendar/").status_code == 200
     assert "Próximos eventos" in client.get("/es/").content.decode()
     assert "Next events" in client.get("/en/").content.decode()
     menu = MainMenu.objects.get(locale__language_code="es")

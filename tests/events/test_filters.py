@@ -6,6 +6,8 @@ values reported and ignored."""
 import re
 from datetime import timedelta
 
+from django.utils.text import slugify
+
 import pytest
 
 from events.factories import OccurrenceFactory, VenueFactory, category
@@ -98,7 +100,7 @@ def test_a_filter_with_one_bad_value_keeps_the_good_ones(client, corridor):
 def _count(html: str, name: str, value: str) -> str:
     """The count shown beside one choice of the filter."""
     match = re.search(
-        rf'id="{name}-{re.escape(value)}"[^>]*>\s*<label[^>]*>[^<]*'
+        rf'id="{name}-{re.escape(slugify(value))}"[^>]*>\s*<label[^>]*>[^<]*'
         r'<span class="muted">\((\d+)\)</span>',
         html,
     )
