@@ -45,13 +45,19 @@ def _transactional(item) -> bool:
     )
 
 
+def _uses_demo(item) -> bool:
+    return DEMO_FIXTURE in getattr(item, "fixturenames", ()) and not _transactional(
+        item
+    )
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """After pytest-django's order (database tests, then transactional ones,
     which empty the database), the demo tests go last among the database
     tests: they share one demo database (see demo_site). PostgreSQL-only
     tests are skipped on another database."""
-    demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
+    demo = [item for item in items if _uses_demo(item)]
     if demo:
         rest = [item for item in items if item not in demo]
         at = next((i for i, item in enumerate(rest) if _transactional(item)), len(rest))
@@ -130,9 +136,15 @@ def _close_demo():
 @pytest.hookimpl(trylast=True)
 def pytest_runtest_teardown(item, nextitem):
     """The demo is rolled back once its last test is over."""
-    if DEMO_FIXTURE in item.fixturenames and (
-        nextitem is None or DEMO_FIXTURE not in nextitem.fixturenames
-    ):
+    if _uses_demo(item) and (nextitem is None or not _uses_demo(nextitem)):
+        _close_demo()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A test that does not use the demo never runs inside its transaction
+    (whatever order ``-p``, ``-k`` or a plugin gave the tests)."""
+    if not _uses_demo(item):
         _close_demo()
 
 

@@ -21,14 +21,14 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def demo_site(settings, tmp_path):
+def live_demo(settings, tmp_path):
     settings.VAR_DIR = tmp_path / "var"
     settings.SERVE_MEDIA = True
     call_command("load_demo", "--allow-production", stdout=io.StringIO())
 
 
 def test_home_page_is_light_and_self_contained(
-    demo_site, live_server, browser, record, artifacts
+    live_demo, live_server, browser, record, artifacts
 ):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2)
     page = context.new_page()
@@ -78,7 +78,7 @@ ACCESSIBILITY_PATHS = [
 
 
 def test_pages_pass_automated_accessibility_checks(
-    demo_site, live_server, browser, accessibility_violations
+    live_demo, live_server, browser, accessibility_violations
 ):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -90,7 +90,7 @@ def test_pages_pass_automated_accessibility_checks(
     context.close()
 
 
-def test_pages_work_without_javascript(demo_site, live_server, browser, artifacts):
+def test_pages_work_without_javascript(live_demo, live_server, browser, artifacts):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(f"{live_server.url}/es/seguridad-en-el-camino/")

@@ -2,6 +2,7 @@
 its migrations, templates, static files and compiled translations, and the
 shared front end (site/ as convivir/site/), and nothing of the tests."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -15,8 +16,30 @@ ROOT = Path(settings.BASE_DIR)
 APPS = ["convivir", "campaigns", "directory", "events", "networks"]
 
 
+# What a build copies from the checkout: the sources, not what runs make.
+LEFT_OUT = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    "var",
+    "media",
+    "static_collected",
+    "test-artifacts",
+    "db.sqlite3*",
+    ".pytest_cache",
+    ".ruff_cache",
+)
+
+
 @pytest.fixture(scope="module")
 def wheel_files(tmp_path_factory) -> set[str]:
+    # Built from a clean copy: an earlier build's leftovers (build/lib) must
+    # not reach the wheel, nor the test leave any in the checkout.
+    source = tmp_path_factory.mktemp("source") / "convivir"
+    shutil.copytree(ROOT, source, ignore=LEFT_OUT)
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
         [
@@ -29,7 +52,7 @@ def wheel_files(tmp_path_factory) -> set[str]:
             "--quiet",
             "--wheel-dir",
             str(out),
-            str(ROOT),
+            str(source),
         ],
         check=True,
         capture_output=True,
