@@ -2,59 +2,41 @@
 each at an address in the visitor's language
 (``/es/campanas/feed/rss/``, ``/en/campaigns/feed/rss/``)."""
 
-from django.urls import path
-
 from campaigns import feeds, views
-from convivir.common.routes import localized, moved
+from convivir.common.routes import localized_urls, route
 
 app_name = "campaigns"
 
-urlpatterns = [
-    path(
-        localized(
-            es="campanas/<int:page_id>/compromiso/",
-            en="campaigns/<int:page_id>/pledge/",
-        ),
+urlpatterns = localized_urls(
+    app_name,
+    route(
+        "pledge",
         views.pledge,
-        name="pledge",
+        es="campanas/<int:page_id>/compromiso/",
+        en="campaigns/<int:page_id>/pledge/",
     ),
-    path(
-        localized(
-            es="campanas/<int:page_id>/compromiso/revisa-tu-correo/",
-            en="campaigns/<int:page_id>/pledge/check-your-email/",
-        ),
+    route(
+        "pledge_sent",
         views.pledge_sent,
-        name="pledge_sent",
+        es="campanas/<int:page_id>/compromiso/revisa-tu-correo/",
+        en="campaigns/<int:page_id>/pledge/check-your-email/",
     ),
-    path(
-        localized(
-            es="campanas/compromiso/confirmar/<str:token>/",
-            en="campaigns/pledge/confirm/<str:token>/",
-        ),
+    route(
+        "confirm_pledge",
         views.confirm_pledge,
-        name="confirm_pledge",
+        es="campanas/compromiso/confirmar/<str:token>/",
+        en="campaigns/pledge/confirm/<str:token>/",
     ),
-    path(
-        localized(es="campanas/feed/rss/", en="campaigns/feed/rss/"),
+    route(
+        "feed_rss",
         feeds.CampaignFeed(),
-        name="feed_rss",
+        es="campanas/feed/rss/",
+        en="campaigns/feed/rss/",
     ),
-    path(
-        localized(es="campanas/feed/atom/", en="campaigns/feed/atom/"),
+    route(
+        "feed_atom",
         feeds.CampaignAtomFeed(),
-        name="feed_atom",
+        es="campanas/feed/atom/",
+        en="campaigns/feed/atom/",
     ),
-    # The Spanish addresses under another language's prefix, from before the
-    # addresses were translated (/en/campanas/feed/rss/, links in e-mails).
-    path("campanas/<int:page_id>/compromiso/", moved("campaigns:pledge")),
-    path(
-        "campanas/<int:page_id>/compromiso/revisa-tu-correo/",
-        moved("campaigns:pledge_sent"),
-    ),
-    path(
-        "campanas/compromiso/confirmar/<str:token>/",
-        moved("campaigns:confirm_pledge"),
-    ),
-    path("campanas/feed/rss/", moved("campaigns:feed_rss")),
-    path("campanas/feed/atom/", moved("campaigns:feed_atom")),
-]
+)

@@ -4,54 +4,47 @@ addresses in the visitor's language (``/es/eventos/12/inscripcion/``,
 archive) are routes of the calendar page.
 """
 
-from django.urls import path
-
-from convivir.common.routes import localized, moved
+from convivir.common.routes import localized_urls, route
 from events import views
 
 app_name = "events"
 
-urlpatterns = [
-    path(
-        localized(es="eventos/calendar.ics", en="events/calendar.ics"),
+urlpatterns = localized_urls(
+    app_name,
+    route(
+        "calendar_ics",
         views.calendar_ics,
-        name="calendar_ics",
+        es="eventos/calendar.ics",
+        en="events/calendar.ics",
     ),
-    path(
-        localized(es="eventos/<int:pk>.ics", en="events/<int:pk>.ics"),
+    route(
+        "occurrence_ics",
         views.occurrence_ics,
-        name="occurrence_ics",
+        es="eventos/<int:pk>.ics",
+        en="events/<int:pk>.ics",
     ),
-    path(
-        localized(es="eventos/<int:pk>/inscripcion/", en="events/<int:pk>/register/"),
+    route(
+        "register",
         views.register,
-        name="register",
+        es="eventos/<int:pk>/inscripcion/",
+        en="events/<int:pk>/register/",
     ),
-    path(
-        localized(es="eventos/<int:pk>/reenviar/", en="events/<int:pk>/resend/"),
+    route(
+        "resend",
         views.resend,
-        name="resend",
+        es="eventos/<int:pk>/reenviar/",
+        en="events/<int:pk>/resend/",
     ),
-    path(
-        localized(
-            es="eventos/inscripcion/<str:token>/",
-            en="events/registration/<str:token>/",
-        ),
+    route(
+        "confirmation",
         views.confirmation,
-        name="confirmation",
+        es="eventos/inscripcion/<str:token>/",
+        en="events/registration/<str:token>/",
     ),
-    path(
-        localized(es="eventos/cancelar/<str:token>/", en="events/cancel/<str:token>/"),
+    route(
+        "cancel",
         views.cancel,
-        name="cancel",
+        es="eventos/cancelar/<str:token>/",
+        en="events/cancel/<str:token>/",
     ),
-    # The Spanish addresses under another language's prefix (links in
-    # e-mails and calendars from before the addresses were translated)
-    # move to that language's. In Spanish the patterns above answer first.
-    path("eventos/calendar.ics", moved("events:calendar_ics")),
-    path("eventos/<int:pk>.ics", moved("events:occurrence_ics")),
-    path("eventos/<int:pk>/inscripcion/", moved("events:register")),
-    path("eventos/<int:pk>/reenviar/", moved("events:resend")),
-    path("eventos/inscripcion/<str:token>/", moved("events:confirmation")),
-    path("eventos/cancelar/<str:token>/", moved("events:cancel")),
-]
+)

@@ -5,47 +5,41 @@ conduct, each at an address in the visitor's language
 from django.urls import path
 from django.views.generic import RedirectView
 
-from convivir.common.routes import localized, moved
+from convivir.common.routes import localized_urls, route
 from networks import views
 
 app_name = "networks"
 
-urlpatterns = [
-    path(
-        localized(es="voluntariado/inscripcion/", en="volunteering/sign-up/"),
+_translated = localized_urls(
+    app_name,
+    route(
+        "signup",
         views.signup,
-        name="signup",
+        es="voluntariado/inscripcion/",
+        en="volunteering/sign-up/",
     ),
-    path(
-        localized(
-            es="voluntariado/inscripcion/revisa-tu-correo/",
-            en="volunteering/sign-up/check-your-email/",
-        ),
+    route(
+        "signup_sent",
         views.signup_sent,
-        name="signup_sent",
+        es="voluntariado/inscripcion/revisa-tu-correo/",
+        en="volunteering/sign-up/check-your-email/",
     ),
-    path(
-        localized(
-            es="voluntariado/confirmar/<str:token>/",
-            en="volunteering/confirm/<str:token>/",
-        ),
+    route(
+        "confirm",
         views.confirm,
-        name="confirm",
+        es="voluntariado/confirmar/<str:token>/",
+        en="volunteering/confirm/<str:token>/",
     ),
-    path(
-        localized(
-            es="voluntariado/codigo-de-conducta/<str:token>/",
-            en="volunteering/code-of-conduct/<str:token>/",
-        ),
+    route(
+        "conduct",
         views.conduct,
-        name="conduct",
+        es="voluntariado/codigo-de-conducta/<str:token>/",
+        en="volunteering/code-of-conduct/<str:token>/",
     ),
-    # The Spanish addresses under another language's prefix, from before the
-    # addresses were translated (links in e-mails sent in English).
-    path("voluntariado/inscripcion/", moved("networks:signup")),
-    path("voluntariado/inscripcion/revisa-tu-correo/", moved("networks:signup_sent")),
-    path("voluntariado/confirmar/<str:token>/", moved("networks:confirm")),
-    path("voluntariado/codigo-de-conducta/<str:token>/", moved("networks:conduct")),
+)
+
+urlpatterns = [
+    *_translated,
     # The "my data" pages moved to the core (convivir.privacy); links in
     # e-mails sent before keep working, in every language, and lead to the
     # page's address in the visitor's language.

@@ -8,16 +8,23 @@ and ``/en/events/<id>/register/``.
   the page's language, and a path in another language (an address from
   before the paths were translated, say ``/en/find-help/servicio/…``)
   redirects permanently to this language's.
-- Django views under the language prefix: ``path(localized(es=…, en=…),
-  view, name=…)``; :func:`moved` keeps an old address working by a
-  permanent redirect to the view's address in the visitor's language.
+- Django views under the language prefix: ``localized_urls(app_name,
+  route(name, view, es=…, en=…), …)`` gives each view its address in the
+  active language, and keeps its Spanish address working under another
+  language's prefix (links from before the addresses were translated) by a
+  permanent redirect (:func:`moved`) to the address in the visitor's
+  language.
 
 Query-parameter names stay as they are in every language.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, reverse
+from django.urls import path as url_path
 from django.utils import translation
 from django.utils.functional import lazy
 
@@ -56,6 +63,33 @@ def moved(url_name: str):
         )
 
     return redirect
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    view: Callable
+    paths: dict[str, str]
+
+
+def route(name: str, view: Callable, **paths: str) -> Route:
+    """A view's address in each language: ``route("pledge", views.pledge,
+    es="campanas/<int:page_id>/compromiso/", en="campaigns/…")``."""
+    return Route(name, view, paths)
+
+
+def localized_urls(app_name: str, *routes: Route) -> list:
+    """The URL patterns of ``routes``: each at its address in the active
+    language, then each default-language address that differs, moved to the
+    visitor's language (in the default language the first answers)."""
+    default = _default_language()
+    patterns = [url_path(localized(**r.paths), r.view, name=r.name) for r in routes]
+    patterns += [
+        url_path(r.paths[default], moved(f"{app_name}:{r.name}"))
+        for r in routes
+        if any(p != r.paths[default] for p in r.paths.values())
+    ]
+    return patterns
 
 
 def localized_path(name: str, **patterns: str):

@@ -1,52 +1,29 @@
 """The "my data" pages, under each language in its words: /es/mis-datos/,
 /en/my-data/."""
 
-from django.urls import path
-
-from convivir.common.routes import localized, moved
+from convivir.common.routes import localized_urls, route
 from convivir.privacy import views
 
 app_name = "privacy"
 
-urlpatterns = [
-    path(
-        localized(es="mis-datos/", en="my-data/"),
-        views.request_link,
-        name="request_link",
+urlpatterns = localized_urls(
+    app_name,
+    route("request_link", views.request_link, es="mis-datos/", en="my-data/"),
+    route("link_sent", views.link_sent, es="mis-datos/enviado/", en="my-data/sent/"),
+    route("deleted", views.deleted, es="mis-datos/borrados/", en="my-data/deleted/"),
+    route(
+        "my_data", views.my_data, es="mis-datos/<str:token>/", en="my-data/<str:token>/"
     ),
-    path(
-        localized(es="mis-datos/enviado/", en="my-data/sent/"),
-        views.link_sent,
-        name="link_sent",
-    ),
-    path(
-        localized(es="mis-datos/borrados/", en="my-data/deleted/"),
-        views.deleted,
-        name="deleted",
-    ),
-    path(
-        localized(es="mis-datos/<str:token>/", en="my-data/<str:token>/"),
-        views.my_data,
-        name="my_data",
-    ),
-    path(
-        localized(
-            es="mis-datos/<str:token>/descargar/", en="my-data/<str:token>/download/"
-        ),
+    route(
+        "download",
         views.download,
-        name="download",
+        es="mis-datos/<str:token>/descargar/",
+        en="my-data/<str:token>/download/",
     ),
-    path(
-        localized(es="mis-datos/<str:token>/borrar/", en="my-data/<str:token>/delete/"),
+    route(
+        "delete",
         views.delete,
-        name="delete",
+        es="mis-datos/<str:token>/borrar/",
+        en="my-data/<str:token>/delete/",
     ),
-    # The Spanish addresses under another language's prefix (links in
-    # English e-mails sent before the addresses were translated).
-    path("mis-datos/", moved("privacy:request_link")),
-    path("mis-datos/enviado/", moved("privacy:link_sent")),
-    path("mis-datos/borrados/", moved("privacy:deleted")),
-    path("mis-datos/<str:token>/", moved("privacy:my_data")),
-    path("mis-datos/<str:token>/descargar/", moved("privacy:download")),
-    path("mis-datos/<str:token>/borrar/", moved("privacy:delete")),
-]
+)
