@@ -1,6 +1,10 @@
 """Helpers shared by the tests."""
 
 from wagtail.models import Locale, Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.users.models import UserProfile
+
+from convivir.models import HomePage
 
 
 def translate_page(page: Page, locale: Locale, **fields) -> Page:
@@ -21,3 +25,15 @@ def add_child(parent: Page, page: Page) -> Page:
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+class SpanishEditorPageTestCase(WagtailPageTestCase):
+    """Wagtail's page-type checks as a logged-in superuser who reads the
+    admin in Spanish, under the Spanish home page (``self.home``)."""
+
+    def setUp(self):
+        self.home = HomePage.objects.get(locale__language_code="es", depth=2)
+        user = self.login()
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "es"
+        profile.save()

@@ -15,9 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
@@ -33,21 +31,14 @@ from convivir.models import HomePage
 from networks.factories import ProtectionNetworkFactory, VolunteerOpportunityFactory
 from networks.models import VolunteerOpportunity
 from tests.campaigns.conftest import campaign_form, make_campaign
-from tests.utils import add_child, translate_page
+from tests.utils import SpanishEditorPageTestCase, add_child, translate_page
 
 pytestmark = pytest.mark.django_db
 
 
-class TestPageTypes(WagtailPageTestCase):
+class TestPageTypes(SpanishEditorPageTestCase):
     """Editors create the campaign list under the home page and campaigns
     under it, with the admin's own forms, and preview a campaign."""
-
-    def setUp(self):
-        self.home = HomePage.objects.get(locale__language_code="es", depth=2)
-        user = self.login()
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "es"
-        profile.save()
 
     def test_campaign_list_under_the_home_page_and_campaigns_under_it(self):
         self.assertCanCreateAt(HomePage, CampaignIndexPage)

@@ -8,16 +8,14 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 import pytest
 
 from campaigns.factories import DialogueMaterialPageFactory, ThemeFactory
 from campaigns.models import DialogueMaterialIndexPage, DialogueMaterialPage
 from convivir.models import HomePage
-from tests.utils import add_child, translate_page
+from tests.utils import SpanishEditorPageTestCase, add_child, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -38,16 +36,9 @@ PLAN = [
 ]
 
 
-class TestPageTypes(WagtailPageTestCase):
+class TestPageTypes(SpanishEditorPageTestCase):
     """Editors create the library under the home page and materials under
     it, with the admin's own forms."""
-
-    def setUp(self):
-        self.home = HomePage.objects.get(locale__language_code="es", depth=2)
-        user = self.login()
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "es"
-        profile.save()
 
     def test_library_under_home_and_materials_under_it(self):
         self.assertCanCreateAt(HomePage, DialogueMaterialIndexPage)

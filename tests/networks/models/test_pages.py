@@ -5,9 +5,7 @@ each network's page, in both languages and at a fixed number of queries."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -22,21 +20,14 @@ from networks.factories import (
 )
 from networks.models import ProtectionNetworkPage, VolunteerIndexPage
 from tests.networks.conftest import address
-from tests.utils import add_child, translate_page
+from tests.utils import SpanishEditorPageTestCase, add_child, translate_page
 
 pytestmark = pytest.mark.django_db
 
 
-class TestPageTypes(WagtailPageTestCase):
+class TestPageTypes(SpanishEditorPageTestCase):
     """Editors create the volunteering page under the home page and the
     networks' pages under it, with the admin's own forms; both are served."""
-
-    def setUp(self):
-        self.home = HomePage.objects.get(locale__language_code="es", depth=2)
-        user = self.login()
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "es"
-        profile.save()
 
     def test_the_volunteering_page_sits_under_the_home_page(self):
         self.assertCanCreateAt(HomePage, VolunteerIndexPage)
