@@ -20,3 +20,15 @@ HSDS_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 # Languages a service is offered in.
 ServiceLanguage = LanguageSet("es", "en", "fr", "ht", "pt", "quc", "mam", "tzo", "tzh")
+
+
+class PhoneKind(models.TextChoices):
+    """HSDS phone types."""
+
+    VOICE = "voice", _("Voice")
+    CELL = "cell", _("Mobile")
+    TEXT = "text", _("Text messages")
+    FAX = "fax", _("Fax")
+    VIDEO = "video", _("Video call")
+    PAGER = "pager", _("Pager")
+    TEXTPHONE = "textphone", _("Text phone")

@@ -41,7 +41,9 @@ def service_record(service, include_confidential: bool) -> dict:
     data["convivir"] = {
         "slug": service.slug,
         "status": service.status,
-        "status_changed_at": service.status_changed_at.isoformat(),
+        "status_changed_at": (
+            service.status_changed_at.isoformat() if service.status_changed_at else None
+        ),
         "is_free": service.is_free,
         "open_24_hours": service.open_24_hours,
         "by_appointment": service.by_appointment,

@@ -12,10 +12,11 @@ from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
+from convivir.common import iso639
 from convivir.common.choices import State
 from convivir.common.phones import normalize_phone
 from directory import hsds
-from directory.choices import HSDS_DAYS, ServiceLanguage, ServiceStatus
+from directory.choices import HSDS_DAYS, ServiceStatus
 from directory.exchange.read import CSV_REQUIRED
 from directory.models import TaxonomyTerm
 
@@ -170,7 +171,7 @@ def parse_hsds_service(number: int, data: dict, terms: TermIndex) -> Row:
             "languages": [
                 lang["code"]
                 for lang in data.get("languages", [])
-                if lang.get("code") in ServiceLanguage.values
+                if iso639.is_known(lang.get("code"))
             ],
             "capacity": extra.get("capacity"),
             "open_24_hours": bool(extra.get("open_24_hours")),

@@ -106,8 +106,10 @@ class Location(Orderable):
     )
     municipality = models.CharField(max_length=80, verbose_name=_("municipality"))
     town = models.SlugField(max_length=80, editable=False, db_index=True)
+    # Blank only for a place outside the three states, kept from a
+    # partner's file (the importer warns).
     state = models.CharField(
-        max_length=20, choices=State.choices, verbose_name=_("state")
+        max_length=20, choices=State.choices, blank=True, verbose_name=_("state")
     )
     latitude = models.DecimalField(
         max_digits=9,

@@ -21,6 +21,7 @@ from convivir.common.phones import (
     normalized_or_as_typed,
     phone_digits,
 )
+from directory.choices import PhoneKind
 from directory.models.services import Service
 
 
@@ -33,14 +34,23 @@ class Phone(Orderable):
         verbose_name=_("number"),
         help_text=_("With country code, e.g. +52 962 123 4567."),
     )
+    extension = models.CharField(max_length=20, blank=True, verbose_name=_("extension"))
+    kind = models.CharField(
+        max_length=12,
+        choices=PhoneKind.choices,
+        default=PhoneKind.VOICE,
+        verbose_name=_("type"),
+    )
     description = models.CharField(
-        max_length=120, blank=True, verbose_name=_("description")
+        max_length=250, blank=True, verbose_name=_("description")
     )
     whatsapp = models.BooleanField(default=False, verbose_name=_("WhatsApp"))
 
     panels = [
-        FieldRowPanel([FieldPanel("number"), FieldPanel("whatsapp")]),
-        FieldPanel("description"),
+        FieldRowPanel(
+            [FieldPanel("number"), FieldPanel("extension"), FieldPanel("whatsapp")]
+        ),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("description")]),
     ]
 
     class Meta(Orderable.Meta):
@@ -77,13 +87,19 @@ class Schedule(Orderable):
     )
     opens_at = models.TimeField(verbose_name=_("opens at"))
     closes_at = models.TimeField(verbose_name=_("closes at"))
-    notes = models.CharField(max_length=120, blank=True, verbose_name=_("notes"))
+    notes = models.CharField(max_length=250, blank=True, verbose_name=_("notes"))
+    description = models.TextField(
+        blank=True,
+        verbose_name=_("description"),
+        help_text=_("HSDS schedule description: holidays, exceptions."),
+    )
 
     panels = [
         FieldRowPanel(
             [FieldPanel("weekday"), FieldPanel("opens_at"), FieldPanel("closes_at")]
         ),
         FieldPanel("notes"),
+        FieldPanel("description"),
     ]
 
     class Meta(Orderable.Meta):

@@ -35,9 +35,10 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from convivir.common import iso639
 from convivir.common.links import LinkError, SignedLink
 from directory import conf
-from directory.choices import ServiceLanguage, ServiceStatus
+from directory.choices import ServiceStatus
 from directory.models.organizations import Location, Organization
 from directory.models.taxonomy import POPULATIONS, SERVICE_TYPES, TaxonomyTerm
 from directory.public_urls import directory_page
@@ -108,8 +109,22 @@ class Service(
         verbose_name=_("organisation"),
     )
     name = models.CharField(max_length=200, verbose_name=_("name"))
+    alternate_name = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("name in English"),
+        help_text=_("HSDS alternate_name: the name English pages show."),
+    )
     slug = models.SlugField(max_length=120, unique=True, verbose_name=_("slug"))
     description = models.TextField(verbose_name=_("what it offers"))
+    description_en = models.TextField(
+        blank=True, verbose_name=_("what it offers (English)")
+    )
+    alert = models.TextField(
+        blank=True,
+        verbose_name=_("notice"),
+        help_text=_("Shown above everything else: a move, a change of hours."),
+    )
     url = models.URLField(blank=True, verbose_name=_("website"))
     email = models.EmailField(blank=True, verbose_name=_("public e-mail"))
     status = models.CharField(
@@ -118,8 +133,10 @@ class Service(
         default=ServiceStatus.OPEN,
         verbose_name=_("status"),
     )
+    # Set when someone reports today's status (a shelter's staff, an
+    # editor, a partner's file): the "since" line shows only then.
     status_changed_at = models.DateTimeField(
-        default=timezone.now, verbose_name=_("status changed at")
+        null=True, blank=True, verbose_name=_("status reported at")
     )
     service_types = ParentalManyToManyField(
         TaxonomyTerm,
@@ -138,12 +155,30 @@ class Service(
     eligibility_description = models.TextField(
         blank=True, verbose_name=_("who can use it")
     )
+    eligibility_description_en = models.TextField(
+        blank=True, verbose_name=_("who can use it (English)")
+    )
+    minimum_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("minimum age")
+    )
+    maximum_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("maximum age")
+    )
     application_process = models.TextField(blank=True, verbose_name=_("how to get it"))
+    application_process_en = models.TextField(
+        blank=True, verbose_name=_("how to get it (English)")
+    )
+    interpretation_services = models.TextField(
+        blank=True, verbose_name=_("interpretation")
+    )
     is_free = models.BooleanField(default=True, verbose_name=_("free of charge"))
     fees_description = models.TextField(
         blank=True,
         verbose_name=_("costs"),
         help_text=_("Only if something must be paid."),
+    )
+    fees_description_en = models.TextField(
+        blank=True, verbose_name=_("costs (English)")
     )
     languages = models.JSONField(
         default=list, blank=True, verbose_name=_("languages spoken")
@@ -183,19 +218,33 @@ class Service(
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("alert"),
         FieldPanel("status"),
         FieldPanel("service_types", widget=forms.CheckboxSelectMultiple),
         FieldPanel("populations", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
                 FieldPanel("eligibility_description"),
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
                 FieldPanel("application_process"),
                 FieldPanel("is_free"),
                 FieldPanel("fees_description"),
                 FieldPanel("languages"),
+                FieldPanel("interpretation_services"),
                 FieldPanel("capacity"),
             ],
             heading=_("Who, how and cost"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("alternate_name"),
+                FieldPanel("description_en"),
+                FieldPanel("eligibility_description_en"),
+                FieldPanel("application_process_en"),
+                FieldPanel("fees_description_en"),
+            ],
+            heading=_("In English"),
+            classname="collapsed",
         ),
         InlinePanel("service_at_locations", label=_("where it is offered")),
         MultiFieldPanel(
@@ -224,9 +273,17 @@ class Service(
 
     def clean(self):
         super().clean()
-        unknown = set(self.languages or []) - set(ServiceLanguage.values)
+        unknown = [code for code in self.languages or [] if not iso639.is_known(code)]
         if unknown:
             raise ValidationError({"languages": _("Choose languages from the list.")})
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.minimum_age > self.maximum_age
+        ):
+            raise ValidationError(
+                {"maximum_age": _("The maximum age is below the minimum age.")}
+            )
         if not self.is_free and not self.fees_description.strip():
             raise ValidationError(
                 {"fees_description": _("Say what must be paid, and how much.")}
@@ -267,8 +324,7 @@ class Service(
         return directory.route_url("service", full=True, slug=self.slug)
 
     def language_labels(self) -> list[str]:
-        names = dict(ServiceLanguage.choices)
-        return [str(names[code]) for code in self.languages if code in names]
+        return iso639.names(self.languages)
 
     def locations(self) -> list["Location"]:
         return [sal.location for sal in self.service_at_locations.all()]

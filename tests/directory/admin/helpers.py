@@ -23,7 +23,14 @@ def service_form(organization, location, **fields):
                 [{"weekday": "0", "opens_at": "08:00", "closes_at": "14:00"}]
             ),
             "phones": inline_formset(
-                [{"number": "+52 962 555 0199", "whatsapp": "on", "description": ""}]
+                [
+                    {
+                        "number": "+52 962 555 0199",
+                        "kind": "cell",
+                        "whatsapp": "on",
+                        "description": "",
+                    }
+                ]
             ),
             "contacts": inline_formset([]),
             "required_documents": inline_formset([{"document": "Nada"}]),
