@@ -19,10 +19,12 @@ KEPT = {
         "contacts", "attributes", "convivir",
     },
     "organization": {"name", "alternate_name", "description", "email", "website"},
-    "service_at_location": {"description", "location", "phones", "schedules"},
+    "service_at_location": {
+        "description", "location", "phones", "schedules", "contacts",
+    },
     "location": {
         "name", "description", "transportation", "latitude", "longitude",
-        "addresses", "accessibility", "phones", "schedules", "convivir",
+        "addresses", "accessibility", "phones", "schedules", "contacts", "convivir",
         "location_type",
     },
     "address": {

@@ -201,6 +201,11 @@ def _amount(value) -> Decimal | None:
         return None
 
 
+def _number(amount: Decimal) -> str:
+    """150 → "150", 12.50 → "12.50"."""
+    return f"{amount:f}" if amount != amount.to_integral() else f"{amount:.0f}"
+
+
 def cost(fees_description, options) -> tuple[bool, str]:
     """Whether the service is free, and the fees as one text: the file's
     description, then each cost option (option, amount, currency, what the
@@ -215,7 +220,7 @@ def cost(fees_description, options) -> tuple[bool, str]:
         price = " ".join(
             p
             for p in (
-                f"{amount:f}".rstrip("0").rstrip(".") if amount is not None else "",
+                _number(amount) if amount is not None else "",
                 text(option.get("currency")).upper(),
                 text(option.get("amount_description")),
             )
