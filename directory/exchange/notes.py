@@ -76,6 +76,21 @@ class Notes:
         message = problem.message + (f"; {consequence}" if consequence else "")
         self.warnings.append(self._issue(problem, message))
 
+    def fit(self, value, limit: int, field: str) -> str:
+        """The text, cut to the field's size with a warning if longer."""
+        value = text(value)
+        if len(value) > limit:
+            self.warn(
+                Problem(
+                    field,
+                    f"{field} is longer than {limit} characters",
+                    f"{len(value)} characters",
+                    f"up to {limit} characters",
+                ),
+                f"it is cut to {limit}",
+            )
+        return value[:limit]
+
     def fields(self, data: dict, kind: str, path: str):
         for key, value in data.items():
             if (

@@ -124,8 +124,8 @@ def _service(data: dict, extra: dict, notes: Notes) -> dict:
         notes.fields(option, "cost_option", "cost_options.")
     alert = text(data.get("alert"))
     service = {
-        "name": text(data.get("name")),
-        "alternate_name": text(data.get("alternate_name")),
+        "name": notes.fit(data.get("name"), 200, "name"),
+        "alternate_name": notes.fit(data.get("alternate_name"), 200, "alternate_name"),
         "slug": text(extra.get("slug")),
         "description": text(data.get("description")) or text(data.get("name")),
         "url": text(data.get("url")),
@@ -147,7 +147,7 @@ def _service(data: dict, extra: dict, notes: Notes) -> dict:
         "capacity": extra.get("capacity"),
         "open_24_hours": bool(extra.get("open_24_hours")),
         "by_appointment": bool(extra.get("by_appointment")),
-        "verified_by_name": text(data.get("assurer_email"))[:150],
+        "verified_by_name": notes.fit(data.get("assurer_email"), 150, "assurer_email"),
     }
     for name in (
         "description",
@@ -188,12 +188,14 @@ def _phone(phone: dict, notes: Notes) -> dict:
     return {
         "id": attempt(notes, values.uuid_of, phone.get("id"), "phone id"),
         "number": attempt(notes, values.phone, phone.get("number"), "phones.number"),
-        "extension": text(phone.get("extension"))[:20],
+        "extension": notes.fit(phone.get("extension"), 20, "phones.extension"),
         "kind": kind,
         # The export adds "WhatsApp" to the description of a WhatsApp number.
-        "description": (
-            description.removesuffix("WhatsApp").strip() if extra else description
-        )[:250],
+        "description": notes.fit(
+            description.removesuffix("WhatsApp") if extra else description,
+            250,
+            "phones.description",
+        ),
         "whatsapp": whatsapp,
     }
 
@@ -232,6 +234,8 @@ def _schedules(data: dict, row: Row, notes: Notes):
             default=([], False),
             warn=f"schedule {text(schedule.get('id'))} is not imported",
         )
+        for day in found[0]:
+            day["notes"] = notes.fit(day["notes"], 250, "schedules.notes")
         row.schedules += found[0]
         open_24_hours = open_24_hours or found[1]
     if all_week_all_day(row.schedules):
@@ -286,7 +290,9 @@ def parse_hsds_service(number: int, data, terms: TermIndex, notes: Notes) -> Row
         row.documents.append(
             {
                 "id": attempt(notes, values.uuid_of, document.get("id"), "document id"),
-                "document": text(document.get("document"))[:200],
+                "document": notes.fit(
+                    document.get("document"), 200, "required_documents.document"
+                ),
             }
         )
     for contact in _children(data, "contacts"):
@@ -294,8 +300,8 @@ def parse_hsds_service(number: int, data, terms: TermIndex, notes: Notes) -> Row
         row.contacts.append(
             {
                 "id": attempt(notes, values.uuid_of, contact.get("id"), "contact id"),
-                "name": text(contact.get("name"))[:150],
-                "title": text(contact.get("title"))[:120],
+                "name": notes.fit(contact.get("name"), 150, "contacts.name"),
+                "title": notes.fit(contact.get("title"), 120, "contacts.title"),
                 "email": text(contact.get("email")),
                 "language": (contact.get("convivir") or {}).get("language") or "es",
             }

@@ -76,13 +76,15 @@ def location_of(sal: dict, notes: Notes) -> dict | None:
             notes, values.uuid_of, sal.get("id"), "service_at_location id"
         ),
         "sal_description": text(sal.get("description")),
-        "name": (text(data.get("name")) or text(address.get("city")))[:200],
+        "name": notes.fit(
+            text(data.get("name")) or address.get("city"), 200, "location.name"
+        ),
         "description": text(data.get("description")),
         "transportation": text(data.get("transportation")),
-        "address_1": text(address.get("address_1"))[:200],
-        "address_2": text(address.get("address_2"))[:200],
-        "postal_code": text(address.get("postal_code"))[:10],
-        "municipality": text(address.get("city"))[:80],
+        "address_1": notes.fit(address.get("address_1"), 200, "address_1"),
+        "address_2": notes.fit(address.get("address_2"), 200, "address_2"),
+        "postal_code": notes.fit(address.get("postal_code"), 10, "postal_code"),
+        "municipality": notes.fit(address.get("city"), 80, "city"),
         "state": state,
         "latitude": latitude,
         "longitude": longitude,

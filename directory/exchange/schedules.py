@@ -84,7 +84,7 @@ def schedule_rows(schedule: dict) -> tuple[list[dict], bool]:
             "weekday": HSDS_DAYS.index(day),
             "opens_at": opens,
             "closes_at": closes,
-            "notes": text(schedule.get("notes"))[:250],
+            "notes": text(schedule.get("notes")),
             "description": description,
         }
         for day in days
