@@ -19,6 +19,7 @@ from directory.exchange.values import Problem, text
 
 __all__ = ["Notes", "Row", "TermIndex", "parse_hsds_service"]
 
+WITHOUT = "the service is imported without it"
 HSDS_STATUSES = {
     "active": ServiceStatus.OPEN,
     "inactive": ServiceStatus.TEMPORARILY_CLOSED,
@@ -112,7 +113,7 @@ def _languages(data: dict, notes: Notes) -> list[str]:
                     code,
                     "ISO 639-1 or ISO 639-3 codes (es, spa, tzo, mam)",
                 ),
-                "the service is imported without it",
+                WITHOUT,
             )
     return list(dict.fromkeys(codes))
 
@@ -136,10 +137,10 @@ def _service(data: dict, extra: dict, notes: Notes) -> dict:
         "application_process": text(data.get("application_process")),
         "interpretation_services": text(data.get("interpretation_services")),
         "minimum_age": attempt(
-            notes, values.age, data.get("minimum_age"), "minimum_age"
+            notes, values.age, data.get("minimum_age"), "minimum_age", warn=WITHOUT
         ),
         "maximum_age": attempt(
-            notes, values.age, data.get("maximum_age"), "maximum_age"
+            notes, values.age, data.get("maximum_age"), "maximum_age", warn=WITHOUT
         ),
         "is_free": bool(extra.get("is_free", is_free)),
         "fees_description": "" if extra.get("is_free", is_free) else fees,
@@ -147,7 +148,6 @@ def _service(data: dict, extra: dict, notes: Notes) -> dict:
         "capacity": extra.get("capacity"),
         "open_24_hours": bool(extra.get("open_24_hours")),
         "by_appointment": bool(extra.get("by_appointment")),
-        "verified_by_name": notes.fit(data.get("assurer_email"), 150, "assurer_email"),
     }
     for name in (
         "description",
@@ -157,9 +157,16 @@ def _service(data: dict, extra: dict, notes: Notes) -> dict:
     ):
         service[f"{name}_en"] = text(english.get(name))
     verified = extra.get("last_verified_at") or data.get("assured_date")
+    # Who verified and when only when the file says: an entry verified
+    # here keeps its date when a file without one is imported.
+    verified = verified and attempt(
+        notes, values.moment, verified, "assured_date", warn=WITHOUT
+    )
     if verified:
-        service["last_verified_at"] = attempt(
-            notes, values.moment, verified, "assured_date"
+        service["last_verified_at"] = verified
+    if text(data.get("assurer_email")):
+        service["verified_by_name"] = notes.fit(
+            data["assurer_email"], 150, "assurer_email"
         )
     if extra.get("status_changed_at"):
         service["status_changed_at"] = attempt(
