@@ -174,7 +174,8 @@ def test_a_term_in_both_taxonomies_follows_the_link_type():
     [
         (
             "map.csv",
-            "their code,our code\nALB-01,shelter\nNNA,population:unaccompanied_children\n",
+            "their code,our code\nALB-01,shelter\n"
+            "NNA,population:unaccompanied_children\n",
         ),
         (
             "map.json",
@@ -233,7 +234,8 @@ def test_languages_by_iso_639_1_or_639_3():
     ]
     row, report = one(record(languages=[{"code": c} for c in codes]))
     assert row.service["languages"] == [
-        "es", "en", "fr", "ht", "pt", "tzo", "tzh", "mam", "quc", "zai", "ctu", "kek", "nhe",
+        "es", "en", "fr", "ht", "pt", "tzo", "tzh", "mam", "quc", "zai", "ctu",
+        "kek", "nhe",
     ]  # fmt: skip
     assert iso639.name("nhe") and iso639.name("kek")
     assert report.warning_lines() == []
