@@ -63,7 +63,10 @@ def _organization(data: dict, notes: Notes) -> dict:
             )
         )
     return {
-        "id": attempt(notes, values.uuid_of, organization_id, "organization id"),
+        "id": organization_id
+        and attempt(
+            notes, values.uuid_of, organization_id, "organization id", "organization.id"
+        ),
         "name": text(organization.get("name")),
         "alternate_name": text(organization.get("alternate_name")),
         "description": text(organization.get("description"))
@@ -193,7 +196,7 @@ def _phone(phone: dict, notes: Notes) -> dict:
         )
         kind = PhoneKind.VOICE
     return {
-        "id": attempt(notes, values.uuid_of, phone.get("id"), "phone id"),
+        "id": attempt(notes, values.uuid_of, phone.get("id"), "phone id", "phones.id"),
         "number": attempt(notes, values.phone, phone.get("number"), "phones.number"),
         "extension": notes.fit(phone.get("extension"), 20, "phones.extension"),
         "kind": kind,
@@ -281,7 +284,7 @@ def parse_hsds_service(number: int, data, terms: TermIndex, notes: Notes) -> Row
     extra = data.get("convivir") or {}
     row = Row(
         number=number,
-        service_id=attempt(notes, values.uuid_of, data.get("id"), "service id"),
+        service_id=attempt(notes, values.uuid_of, data.get("id"), "service id", "id"),
         organization=_organization(data, notes),
         service=_service(data, extra, notes),
     )
@@ -296,7 +299,13 @@ def parse_hsds_service(number: int, data, terms: TermIndex, notes: Notes) -> Row
         notes.fields(document, "required_document", "required_documents.")
         row.documents.append(
             {
-                "id": attempt(notes, values.uuid_of, document.get("id"), "document id"),
+                "id": attempt(
+                    notes,
+                    values.uuid_of,
+                    document.get("id"),
+                    "document id",
+                    "required_documents.id",
+                ),
                 "document": notes.fit(
                     document.get("document"), 200, "required_documents.document"
                 ),
@@ -306,7 +315,13 @@ def parse_hsds_service(number: int, data, terms: TermIndex, notes: Notes) -> Row
         notes.fields(contact, "contact", "contacts.")
         row.contacts.append(
             {
-                "id": attempt(notes, values.uuid_of, contact.get("id"), "contact id"),
+                "id": attempt(
+                    notes,
+                    values.uuid_of,
+                    contact.get("id"),
+                    "contact id",
+                    "contacts.id",
+                ),
                 "name": notes.fit(contact.get("name"), 150, "contacts.name"),
                 "title": notes.fit(contact.get("title"), 120, "contacts.title"),
                 "email": text(contact.get("email")),

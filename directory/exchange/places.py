@@ -71,9 +71,15 @@ def location_of(sal: dict, notes: Notes) -> dict | None:
     if latitude is None or longitude is None:
         latitude = longitude = None
     return {
-        "id": attempt(notes, values.uuid_of, data.get("id"), "location id"),
+        "id": attempt(
+            notes, values.uuid_of, data.get("id"), "location id", "location.id"
+        ),
         "sal_id": attempt(
-            notes, values.uuid_of, sal.get("id"), "service_at_location id"
+            notes,
+            values.uuid_of,
+            sal.get("id"),
+            "service_at_location id",
+            "service_at_locations.id",
         ),
         "sal_description": text(sal.get("description")),
         "name": notes.fit(

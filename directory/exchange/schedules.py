@@ -50,7 +50,7 @@ def _all_day(opens: time, closes: time) -> bool:
 def schedule_rows(schedule: dict) -> tuple[list[dict], bool]:
     """The day rows of one HSDS schedule, and whether it says the service
     is open 24 hours. Raises :class:`Problem`."""
-    schedule_id = uuid_of(schedule.get("id"), "schedule id")
+    schedule_id = uuid_of(schedule.get("id"), "schedule id", "schedules.id")
     _check_frequency(schedule)
     days = _days(schedule)
     description = text(schedule.get("description"))

@@ -44,13 +44,12 @@ def text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def uuid_of(value, field: str) -> uuid.UUID:
+def uuid_of(value, what: str, field: str = "") -> uuid.UUID:
     try:
         return uuid.UUID(str(value).strip())
     except (ValueError, TypeError, AttributeError) as error:
-        raise Problem(
-            field, f"{field} {value!r} is not a UUID", value, "a UUID"
-        ) from error
+        message = f"{what} {value!r} is not a UUID" if value else f"missing {what}"
+        raise Problem(field or what, message, value, "a UUID") from error
 
 
 def derived_id(*parts) -> uuid.UUID:
