@@ -73,7 +73,15 @@ def read_rows(path) -> tuple[list, str]:
         return read_package(path, ImportFailed), "hsds"
     if path.is_dir():
         path = path / "services.json"
-    if path.name == "datapackage.json" and path.exists():
+    # datapackage.json, or one of its tables: the whole tabular package.
+    if (
+        path.suffix in (".json", ".csv")
+        and path.exists()
+        and (
+            path.name == "datapackage.json"
+            or (path.suffix == ".csv" and (path.parent / "datapackage.json").exists())
+        )
+    ):
         return read_package(path.parent, ImportFailed), "hsds"
     if not path.exists():
         raise ImportFailed(f"{path} does not exist")

@@ -119,7 +119,7 @@ def read_package(folder: Path, fail) -> list[dict]:
             sal = dict(sal)
             if sal.get("location_id") in locations:
                 sal["location"] = locations[sal["location_id"]]
-            for name in ("phones", "schedules"):
+            for name in ("phones", "schedules", "contacts"):
                 sal[name] = by[name]["service_at_location_id"].get(sal.get("id"), [])
             service["service_at_locations"].append(sal)
         service["attributes"] = []
