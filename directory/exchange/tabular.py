@@ -61,9 +61,8 @@ def _resources(folder: Path, fail) -> dict[str, Path]:
         name = resource.get("name") or path.stem
         if path.suffix == ".csv" and path.is_file():
             found[str(name).replace("-", "_")] = path
-    for name in TABLES:
-        if name not in found and (folder / f"{name}.csv").is_file():
-            found[name] = folder / f"{name}.csv"
+    for path in sorted(folder.glob("*.csv")):
+        found.setdefault(path.stem, path)
     if "services" not in found:
         raise fail("datapackage.json lists no services.csv")
     return found
@@ -75,6 +74,29 @@ def _group(rows: list[dict], key: str) -> dict[str, list[dict]]:
         if row.get(key):
             groups.setdefault(row[key], []).append(row)
     return groups
+
+
+def _attach_others(tables: dict, organizations: dict):
+    """Tables the directory does not read (funding, service_areas,
+    programs…) join their service, location or organisation, so the
+    report names what was not imported."""
+    parents = {
+        key: {item.get("id"): item for item in tables.get(parent, [])}
+        for key, parent in (("service_id", "services"), ("location_id", "locations"))
+    }
+    for name, rows in tables.items():
+        if name in TABLES:
+            continue
+        for row in rows:
+            for key, items in parents.items():
+                if row.get(key) in items:
+                    parent = items[row[key]].setdefault("_tables", {})
+                    parent.setdefault(name, []).append(row)
+            if (
+                not row.get("service_id")
+                and row.get("organization_id") in organizations
+            ):
+                organizations[row["organization_id"]].setdefault(name, []).append(row)
 
 
 def read_package(folder: Path, fail) -> list[dict]:
@@ -96,9 +118,11 @@ def read_package(folder: Path, fail) -> list[dict]:
         }
         for name in SERVICE_CHILDREN
     }
+    _attach_others(tables, organizations)
     locations = {}
     for row in get("locations"):
-        location = dict(row)
+        extra = row.pop("_tables", {})
+        location = {**row, **extra}
         location["addresses"] = addresses.get(row.get("id"), [])
         location["accessibility"] = accessibility.get(row.get("id"), [])
         for name in ("phones", "schedules"):
@@ -108,7 +132,8 @@ def read_package(folder: Path, fail) -> list[dict]:
     sals = _group(get("service_at_locations"), "service_id")
     services = []
     for row in get("services"):
-        service = dict(row)
+        extra = row.pop("_tables", {})
+        service = {**row, **extra}
         service_id = row.get("id")
         if row.get("organization_id") in organizations:
             service["organization"] = organizations[row["organization_id"]]

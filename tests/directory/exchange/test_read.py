@@ -19,7 +19,8 @@ FILES = Path(__file__).parent / "files"
 
 def _write(folder: Path, name: str, rows: list[dict]):
     with open(folder / name, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        columns = list(dict.fromkeys(key for row in rows for key in row))
+        writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(rows)
 
@@ -130,3 +131,31 @@ def test_checking_reads_the_database_a_fixed_number_of_times(
     with django_assert_max_num_queries(2):
         rows = check(many, "hsds", ImportReport())
     assert len(rows) == 200
+
+
+@pytest.mark.django_db
+def test_tables_the_directory_does_not_read_are_reported(tmp_path):
+    folder = tmp_path / "package"
+    shutil.copytree(FILES / "corpus_tabular", folder)
+    with open(folder / "organizations.csv", encoding="utf-8") as handle:
+        organization = next(csv.DictReader(handle))["id"]
+    _write(
+        folder,
+        "funding.csv",
+        [
+            {
+                "id": "f1",
+                "service_id": "42b0228a-bfdf-55cb-879c-2679cd1ee146",
+                "source": "ACNUR",
+            },
+            {"id": "f2", "organization_id": organization, "source": "Donativos"},
+        ],
+    )
+    records, _ = read_rows(folder)
+    report = ImportReport()
+    check(records, "hsds", report)
+    assert report.warning_lines() == [
+        "field funding (1 row): the directory does not keep it; it was not imported",
+        "field organization.funding (2 rows): the directory does not keep it; it "
+        "was not imported",
+    ]
