@@ -215,11 +215,8 @@ def _children(data: dict, name: str) -> list[dict]:
     items = list(data.get(name) or [])
     for sal in data.get("service_at_locations") or []:
         items += sal.get(name) or []
-        items += (
-            (sal.get("location") or {}).get(name) or []
-            if isinstance(sal.get("location"), dict)
-            else []
-        )
+        if isinstance(sal.get("location"), dict):
+            items += sal["location"].get(name) or []
     seen, unique = set(), []
     for item in items:
         key = text(item.get("id")) or id(item)

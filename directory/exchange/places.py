@@ -48,7 +48,29 @@ def location_of(sal: dict, notes: Notes) -> dict | None:
         )
         return None
     notes.fields(data, "location", "service_at_locations.location.")
+    name = text(data.get("name"))
+    if text(data.get("location_type")).lower() == "virtual":
+        notes.warn(
+            Problem(
+                "location_type",
+                f'location "{name}" is virtual',
+                "virtual",
+                "physical or postal places",
+            ),
+            "the directory lists places people can go to; it is not imported",
+        )
+        return None
     address, state = _address(data, notes)
+    if not text(address.get("city")):
+        notes.warn(
+            Problem(
+                "city",
+                f'location "{name}" has no city',
+                "",
+                "the municipality in the address's city",
+            ),
+            "it is imported without one; add it in the admin",
+        )
     accessibility = []
     for item in data.get("accessibility") or []:
         notes.fields(

@@ -448,3 +448,21 @@ def test_a_place_is_public_unless_the_file_says_confidential():
     secret["location"]["convivir"] = {"confidential": True}
     row, _ = one(record(service_at_locations=[public, secret]))
     assert [loc["is_confidential"] for loc in row.locations] == [False, True]
+
+
+def test_a_virtual_place_or_a_place_without_city_is_reported():
+    online, nowhere = place(), place()
+    online["location"]["location_type"] = "virtual"
+    nowhere["location"]["addresses"] = []
+    data = record(service_at_locations=[online, nowhere])
+    row, report = one(data)
+    assert [loc["municipality"] for loc in row.locations] == [""]
+    record_part = f'service {data["id"]} "Comedor San Vicente"'
+    assert report.warning_lines() == [
+        'row 1: location "Casa" is virtual; the directory lists places people can '
+        f"go to; it is not imported ({record_part}; field location_type; found: "
+        "virtual; accepted: physical or postal places)",
+        'row 1: location "Casa" has no city; it is imported without one; add it in '
+        f"the admin ({record_part}; field city; accepted: the municipality in the "
+        "address's city)",
+    ]
