@@ -119,12 +119,8 @@ def clock(value, field) -> time:
     if (hours, minutes) == (24, 0):
         return time(23, 59)
     if hours > 23 or minutes > 59:
-        raise Problem(
-            field,
-            f"invalid {field} {value!r}",
-            value,
-            "a time of day, 10:00 or 10:00:00",
-        )
+        message = f"invalid {field} {value!r}" if text(value) else f"missing {field}"
+        raise Problem(field, message, value, "a time of day, 10:00 or 10:00:00")
     return time(hours, minutes)
 
 

@@ -117,11 +117,24 @@ def test_a_weekday_24_hour_span_is_hours_not_open_24_hours():
             "schedule has no days; schedule {id} is not imported",
         ),
         (
+            {"byday": "MO", "closes_at": "10:00"},
+            "missing opens_at; schedule {id} is not imported ({record}; field "
+            "opens_at; accepted: a time of day, 10:00 or 10:00:00)",
+        ),
+        (
             {"byday": "MO", "opens_at": "09:00", "closes_at": "09:00"},
             "schedule opens and closes at 09:00",
         ),
     ],
-    ids=["monthly", "fortnightly", "unknown day", "bad time", "no days", "no span"],
+    ids=[
+        "monthly",
+        "fortnightly",
+        "unknown day",
+        "bad time",
+        "no days",
+        "no opening time",
+        "no span",
+    ],
 )
 def test_a_schedule_the_directory_cannot_keep_is_reported(fields, line):
     item = schedule(**fields)
