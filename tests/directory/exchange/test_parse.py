@@ -45,10 +45,8 @@ def test_a_weekly_schedule_is_one_row_per_day():
 
 
 def test_one_day_keeps_the_files_id_and_schedules_of_places_count():
-    own, at_place = (
-        schedule(byday="SA", opens_at="09:00", closes_at="13:00"),
-        (schedule(byday="SU", opens_at="09:00", closes_at="12:00")),
-    )
+    own = schedule(byday="SA", opens_at="09:00", closes_at="13:00")
+    at_place = schedule(byday="SU", opens_at="09:00", closes_at="12:00")
     row, _ = one(record(schedules=[own], service_at_locations=[place(), place()]))
     assert [str(s["id"]) for s in row.schedules] == [own["id"]]
     sal = place()
