@@ -4,8 +4,13 @@ spreadsheets.
 - Export (:mod:`~directory.exchange.export`): the directory as a data
   package folder, JSON and CSV.
 - Import, in four steps, each its own module: read the file
-  (:mod:`~directory.exchange.read`), parse each record into a row
-  (:mod:`~directory.exchange.parse`), check them all before anything is
+  (:mod:`~directory.exchange.read`; the tabular package joined into nested
+  records by :mod:`~directory.exchange.tabular`), parse each record into a
+  row (:mod:`~directory.exchange.parse` for HSDS services, with
+  :mod:`~directory.exchange.places`, :mod:`~directory.exchange.schedules`,
+  :mod:`~directory.exchange.terms` and :mod:`~directory.exchange.values`;
+  :mod:`~directory.exchange.template` for the CSV template; problems noted
+  in :mod:`~directory.exchange.notes`), check them all before anything is
   written (:mod:`~directory.exchange.check`), write them
   (:mod:`~directory.exchange.write`); :mod:`~directory.exchange.importing`
   runs the steps and fills the report (:mod:`~directory.exchange.report`).

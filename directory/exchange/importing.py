@@ -10,12 +10,13 @@ from directory.exchange.report import ImportReport
 from directory.exchange.write import write
 
 
-def import_path(path, partial=False, progress=None) -> ImportReport:
-    """Import a package folder, ``services.json`` or CSV template. Raises
+def import_path(path, partial=False, progress=None, taxonomy_map=None) -> ImportReport:
+    """Import a package folder, ``services.json`` or CSV template;
+    ``taxonomy_map`` maps a partner's term codes to the directory's. Raises
     :class:`ImportFailed` when the file cannot be read at all."""
     report = ImportReport()
     records, kind = read_rows(path)
-    rows = check(records, kind, report)
+    rows = check(records, kind, report, taxonomy_map=taxonomy_map)
     if report.errors and not partial:
         return report
 

@@ -1,33 +1,36 @@
-"""Parsing an import: each raw record (a nested HSDS service, or a row of
-the CSV template) as a :class:`Row` to upsert, or a ValueError saying what
-is wrong with it. Parsing reads the taxonomy (:class:`TermIndex`) and
-writes nothing."""
+"""Parsing an HSDS service record (nested, as ``services.json`` or the
+joined tabular package gives it) into a :class:`Row` to upsert. Every
+problem is collected in the row's :class:`Notes` (errors: the row is not
+written; warnings: it is, without that value) so the report lists them
+all. Parsing reads the taxonomy (:class:`TermIndex`) and writes nothing."""
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import time
-from decimal import Decimal, InvalidOperation
-
-from django.core.exceptions import ValidationError
-from django.utils.dateparse import parse_datetime
-from django.utils.text import slugify
 
 from convivir.common import iso639
-from convivir.common.choices import State
-from convivir.common.phones import normalize_phone
 from directory import hsds
-from directory.choices import HSDS_DAYS, ServiceStatus
-from directory.exchange.read import CSV_REQUIRED
-from directory.models import TaxonomyTerm
+from directory.choices import PhoneKind, ServiceStatus
+from directory.exchange import values
+from directory.exchange.notes import Notes, attempt
+from directory.exchange.places import location_of
+from directory.exchange.schedules import all_week_all_day, schedule_rows
+from directory.exchange.terms import TermIndex
+from directory.exchange.values import Problem, text
 
-NAMESPACE = uuid.UUID("5d0c9a4e-61f3-4f0e-9b43-0f7f2b1a8c21")
-STATE_BY_NAME = {label.lower(): value for value, label in State.choices}
-YES = {"1", "yes", "si", "sí", "true", "x", "y", "s"}
+__all__ = ["Notes", "Row", "TermIndex", "parse_hsds_service"]
+
+WITHOUT = "the service is imported without it"
+HSDS_STATUSES = {
+    "active": ServiceStatus.OPEN,
+    "inactive": ServiceStatus.TEMPORARILY_CLOSED,
+    "defunct": ServiceStatus.TEMPORARILY_CLOSED,
+    "temporarily closed": ServiceStatus.TEMPORARILY_CLOSED,
+}
 
 
 @dataclass
 class Row:
-    """One service to upsert, parsed and checked."""
+    """One service to upsert, parsed and checked. Keys are model fields."""
 
     number: int
     service_id: uuid.UUID
@@ -42,272 +45,285 @@ class Row:
     populations: list = field(default_factory=list)
 
 
-def _uuid(value, what: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except (ValueError, TypeError) as error:
-        raise ValueError(f"{what} {value!r} is not a UUID") from error
-
-
-def _coordinate(value, low, high, what):
-    if value in (None, ""):
-        return None
-    try:
-        number = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation as error:
-        raise ValueError(f"invalid {what} {value!r}") from error
-    if not number.is_finite() or not low <= number <= high:
-        raise ValueError(f"invalid {what} {value!r}")
-    return number.quantize(Decimal("0.000001"))
-
-
-def _phone(value) -> str:
-    try:
-        return normalize_phone(value or "")
-    except ValidationError as error:
-        raise ValueError(f"invalid phone number {value!r}") from error
-
-
-def _state(value) -> str:
-    text = (value or "").strip().lower()
-    if text in State.values:
-        return text
-    if text in STATE_BY_NAME:
-        return STATE_BY_NAME[text]
-    raise ValueError(f"unknown state {value!r} (Chiapas, Oaxaca or Tabasco)")
-
-
-class TermIndex:
-    """Taxonomy terms by id and by code, loaded once."""
-
-    def __init__(self):
-        terms = list(TaxonomyTerm.objects.select_related("taxonomy"))
-        self.by_id = {str(term.id): term for term in terms}
-        self.by_code = {(term.taxonomy.key, term.code): term for term in terms}
-
-    def codes(self, text: str, taxonomy: str) -> list:
-        terms = []
-        for code in filter(None, (c.strip() for c in (text or "").split(";"))):
-            term = self.by_code.get((taxonomy, code))
-            if term is None:
-                raise ValueError(f"unknown taxonomy term {code!r}")
-            terms.append(term)
-        return terms
-
-
-def _location_from_hsds(data: dict) -> dict:
-    address = (data.get("addresses") or [{}])[0]
-    accessibility = (data.get("accessibility") or [{}])[0]
+def _organization(data: dict, notes: Notes) -> dict:
+    organization = data.get("organization") or {}
+    notes.fields(organization, "organization", "organization.")
+    organization_id = organization.get("id") or data.get("organization_id")
+    if not organization_id:
+        notes.error(
+            Problem("organization_id", "missing organization", "", "an organization id")
+        )
+    elif not text(organization.get("name")):
+        notes.error(
+            Problem(
+                "organization.name",
+                f"organization {organization_id} has no name",
+                "",
+                "the organization object, or organizations.csv in a tabular package",
+            )
+        )
     return {
-        "id": _uuid(data.get("id"), "location id"),
-        "name": data.get("name") or address.get("city") or "",
-        "description": data.get("description") or "",
-        "transportation": data.get("transportation") or "",
-        "address_1": address.get("address_1") or "",
-        "address_2": address.get("address_2") or "",
-        "postal_code": address.get("postal_code") or "",
-        "municipality": address.get("city") or "",
-        "state": _state(address.get("state_province")),
-        "latitude": _coordinate(data.get("latitude"), -90, 90, "latitude"),
-        "longitude": _coordinate(data.get("longitude"), -180, 180, "longitude"),
-        "accessibility": accessibility.get("description") or "",
-        "is_confidential": bool((data.get("convivir") or {}).get("confidential")),
+        "id": organization_id
+        and attempt(
+            notes, values.uuid_of, organization_id, "organization id", "organization.id"
+        ),
+        "name": text(organization.get("name")),
+        "alternate_name": text(organization.get("alternate_name")),
+        "description": text(organization.get("description"))
+        or text(organization.get("name")),
+        "email": text(organization.get("email")),
+        "website": text(organization.get("website") or organization.get("url")),
     }
 
 
-def _time(text: str) -> time:
-    hours, minutes = str(text)[:5].split(":")
-    return time(int(hours), int(minutes))
+def _status(data: dict, extra: dict, notes: Notes) -> str:
+    if extra.get("status") in ServiceStatus.values:
+        return extra["status"]
+    raw = text(data.get("status")).lower()
+    if raw not in HSDS_STATUSES:
+        notes.error(
+            Problem(
+                "status",
+                f"unknown status {data.get('status')!r}" if raw else "missing status",
+                raw,
+                ", ".join(HSDS_STATUSES),
+            )
+        )
+        return ServiceStatus.OPEN
+    if (
+        HSDS_STATUSES[raw] == ServiceStatus.OPEN
+        and text(data.get("alert")) == hsds.FULL_ALERT
+    ):
+        return ServiceStatus.FULL
+    return HSDS_STATUSES[raw]
 
 
-def parse_hsds_service(number: int, data: dict, terms: TermIndex) -> Row:
-    """A nested HSDS service as a :class:`Row`; ValueError says what is
-    wrong."""
+def _languages(data: dict, notes: Notes) -> list[str]:
+    codes = []
+    for language in data.get("languages") or []:
+        notes.fields(language, "language", "languages.")
+        code = text(language.get("code"))
+        try:
+            codes.append(iso639.canonical(code))
+        except iso639.UnknownLanguage:
+            label = f"{code!r}" + (
+                f' ("{language["name"]}")' if language.get("name") else ""
+            )
+            notes.warn(
+                Problem(
+                    "languages",
+                    f"unknown language code {label}",
+                    code,
+                    "ISO 639-1 or ISO 639-3 codes (es, spa, tzo, mam)",
+                ),
+                WITHOUT,
+            )
+    return list(dict.fromkeys(codes))
+
+
+def _service(data: dict, extra: dict, notes: Notes) -> dict:
+    english = extra.get("text_en") or {}
+    is_free, fees = values.cost(data.get("fees_description"), data.get("cost_options"))
+    for option in data.get("cost_options") or []:
+        notes.fields(option, "cost_option", "cost_options.")
+    alert = text(data.get("alert"))
+    service = {
+        "name": notes.fit(data.get("name"), 200, "name"),
+        "alternate_name": notes.fit(data.get("alternate_name"), 200, "alternate_name"),
+        "slug": text(extra.get("slug")),
+        "description": text(data.get("description")) or text(data.get("name")),
+        "url": text(data.get("url")),
+        "email": text(data.get("email")),
+        "status": _status(data, extra, notes),
+        "alert": "" if alert == hsds.FULL_ALERT else alert,
+        "eligibility_description": text(data.get("eligibility_description")),
+        "application_process": text(data.get("application_process")),
+        "interpretation_services": text(data.get("interpretation_services")),
+        "minimum_age": attempt(
+            notes, values.age, data.get("minimum_age"), "minimum_age", warn=WITHOUT
+        ),
+        "maximum_age": attempt(
+            notes, values.age, data.get("maximum_age"), "maximum_age", warn=WITHOUT
+        ),
+        "is_free": bool(extra.get("is_free", is_free)),
+        "fees_description": "" if extra.get("is_free", is_free) else fees,
+        "languages": _languages(data, notes),
+        "capacity": extra.get("capacity"),
+        "open_24_hours": bool(extra.get("open_24_hours")),
+        "by_appointment": bool(extra.get("by_appointment")),
+    }
+    for name in (
+        "description",
+        "eligibility_description",
+        "application_process",
+        "fees_description",
+    ):
+        service[f"{name}_en"] = text(english.get(name))
+    verified = extra.get("last_verified_at") or data.get("assured_date")
+    # Who verified and when only when the file says: an entry verified
+    # here keeps its date when a file without one is imported.
+    verified = verified and attempt(
+        notes, values.moment, verified, "assured_date", warn=WITHOUT
+    )
+    if verified:
+        service["last_verified_at"] = verified
+    if text(data.get("assurer_email")):
+        service["verified_by_name"] = notes.fit(
+            data["assurer_email"], 150, "assurer_email"
+        )
+    if extra.get("status_changed_at"):
+        service["status_changed_at"] = attempt(
+            notes, values.moment, extra["status_changed_at"], "status_changed_at"
+        )
+    return service
+
+
+def _phone(phone: dict, notes: Notes) -> dict:
+    notes.fields(phone, "phone", "phones.")
+    description = text(phone.get("description"))
+    extra = phone.get("convivir") or {}
+    whatsapp = bool(extra.get("whatsapp", "whatsapp" in description.lower()))
+    kind = text(phone.get("type")).lower() or PhoneKind.VOICE
+    if kind not in PhoneKind.values:
+        notes.warn(
+            Problem(
+                "phones.type",
+                f"unknown phone type {kind!r}",
+                kind,
+                ", ".join(PhoneKind.values),
+            ),
+            "imported as voice",
+        )
+        kind = PhoneKind.VOICE
+    return {
+        "id": attempt(notes, values.uuid_of, phone.get("id"), "phone id", "phones.id"),
+        "number": attempt(notes, values.phone, phone.get("number"), "phones.number"),
+        "extension": notes.fit(phone.get("extension"), 20, "phones.extension"),
+        "kind": kind,
+        # The export adds "WhatsApp" to the description of a WhatsApp number.
+        "description": notes.fit(
+            description.removesuffix("WhatsApp") if extra else description,
+            250,
+            "phones.description",
+        ),
+        "whatsapp": whatsapp,
+    }
+
+
+def _children(data: dict, name: str) -> list[dict]:
+    """A service's ``name`` items, then those of its places, once each."""
+    items = list(data.get(name) or [])
+    for sal in data.get("service_at_locations") or []:
+        items += sal.get(name) or []
+        if isinstance(sal.get("location"), dict):
+            items += sal["location"].get(name) or []
+    seen, unique = set(), []
+    for item in items:
+        key = text(item.get("id")) or id(item)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
+
+
+def _schedules(data: dict, row: Row, notes: Notes):
+    open_24_hours = row.service["open_24_hours"]
+    for schedule in _children(data, "schedules"):
+        notes.fields(schedule, "schedule", "schedules.")
+        if "appointment" in text(
+            schedule.get("attending_type")
+        ).lower() and not data.get("convivir"):
+            row.service["by_appointment"] = True
+        found = attempt(
+            notes,
+            schedule_rows,
+            schedule,
+            default=([], False),
+            warn=f"schedule {text(schedule.get('id'))} is not imported",
+        )
+        for day in found[0]:
+            day["notes"] = notes.fit(day["notes"], 250, "schedules.notes")
+        row.schedules += found[0]
+        open_24_hours = open_24_hours or found[1]
+    if all_week_all_day(row.schedules):
+        open_24_hours = True
+    row.service["open_24_hours"] = open_24_hours
+    if open_24_hours:
+        row.schedules = []
+
+
+def _terms(data: dict, row: Row, notes: Notes, terms: TermIndex):
+    for attribute in data.get("attributes") or []:
+        notes.fields(attribute, "attribute", "attributes.")
+        for term in attempt(notes, terms.find, attribute, default=[], warn=""):
+            target = (
+                row.populations
+                if term.taxonomy.key == "population"
+                else row.service_types
+            )
+            if term not in target:
+                target.append(term)
+
+
+def parse_hsds_service(number: int, data, terms: TermIndex, notes: Notes) -> Row | None:
+    """A nested HSDS service as a :class:`Row`, its problems in ``notes``;
+    None when it is not a service object at all."""
     if not isinstance(data, dict):
-        raise ValueError("not an HSDS service object")
-    for name in ("id", "name", "status"):
-        if not data.get(name):
-            raise ValueError(f"missing {name}")
+        notes.error(
+            Problem(
+                "", "not an HSDS service object", type(data).__name__, "a JSON object"
+            )
+        )
+        return None
+    notes.fields(data, "service", "")
+    if not text(data.get("name")):
+        notes.error(Problem("name", "missing name", "", "the service's name"))
     extra = data.get("convivir") or {}
-    organization = data.get("organization") or {}
-    if not organization.get("id") and not data.get("organization_id"):
-        raise ValueError("missing organization")
-    status = extra.get("status") or (
-        ServiceStatus.TEMPORARILY_CLOSED
-        if data["status"] in ("temporarily closed", "inactive", "defunct")
-        else ServiceStatus.FULL
-        if data.get("alert") == hsds.FULL_ALERT
-        else ServiceStatus.OPEN
-    )
     row = Row(
         number=number,
-        service_id=_uuid(data["id"], "service id"),
-        organization={
-            "id": _uuid(
-                organization.get("id") or data.get("organization_id"), "organization id"
-            ),
-            "name": organization.get("name") or "",
-            "description": organization.get("description") or "",
-            "email": organization.get("email") or "",
-            "website": organization.get("website") or "",
-        },
-        service={
-            "name": data["name"],
-            "slug": extra.get("slug") or "",
-            "description": data.get("description") or "",
-            "url": data.get("url") or "",
-            "email": data.get("email") or "",
-            "status": status,
-            "eligibility_description": data.get("eligibility_description") or "",
-            "application_process": data.get("application_process") or "",
-            "is_free": extra.get(
-                "is_free", data.get("fees_description") in (None, "", "Free")
-            ),
-            "fees_description": (
-                ""
-                if data.get("fees_description") == "Free"
-                else data.get("fees_description") or ""
-            ),
-            "languages": [
-                lang["code"]
-                for lang in data.get("languages", [])
-                if iso639.is_known(lang.get("code"))
-            ],
-            "capacity": extra.get("capacity"),
-            "open_24_hours": bool(extra.get("open_24_hours")),
-            "by_appointment": bool(extra.get("by_appointment")),
-        },
+        service_id=attempt(notes, values.uuid_of, data.get("id"), "service id", "id"),
+        organization=_organization(data, notes),
+        service=_service(data, extra, notes),
     )
-    for moment in ("status_changed_at", "last_verified_at"):
-        if extra.get(moment):
-            row.service[moment] = parse_datetime(extra[moment])
-    for sal in data.get("service_at_locations", []):
-        location = _location_from_hsds(sal.get("location") or {})
-        location["sal_id"] = _uuid(sal.get("id"), "service_at_location id")
-        location["sal_description"] = sal.get("description") or ""
-        row.locations.append(location)
-    for phone in data.get("phones", []):
-        row.phones.append(
+    for sal in data.get("service_at_locations") or []:
+        notes.fields(sal, "service_at_location", "service_at_locations.")
+        location = location_of(sal, notes)
+        if location:
+            row.locations.append(location)
+    row.phones = [_phone(p, notes) for p in _children(data, "phones")]
+    _schedules(data, row, notes)
+    for document in data.get("required_documents") or []:
+        notes.fields(document, "required_document", "required_documents.")
+        row.documents.append(
             {
-                "id": _uuid(phone.get("id"), "phone id"),
-                "number": _phone(phone.get("number")),
-                "description": (phone.get("description") or "")
-                .removesuffix("WhatsApp")
-                .strip(),
-                "whatsapp": bool((phone.get("convivir") or {}).get("whatsapp")),
+                "id": attempt(
+                    notes,
+                    values.uuid_of,
+                    document.get("id"),
+                    "document id",
+                    "required_documents.id",
+                ),
+                "document": notes.fit(
+                    document.get("document"), 200, "required_documents.document"
+                ),
             }
         )
-    if not row.service["open_24_hours"]:
-        for schedule in data.get("schedules", []):
-            day = (schedule.get("byday") or "").upper()
-            if day not in HSDS_DAYS:
-                raise ValueError(f"unknown schedule day {day!r}")
-            row.schedules.append(
-                {
-                    "id": _uuid(schedule.get("id"), "schedule id"),
-                    "weekday": HSDS_DAYS.index(day),
-                    "opens_at": _time(schedule.get("opens_at")),
-                    "closes_at": _time(schedule.get("closes_at")),
-                    "notes": schedule.get("notes") or "",
-                }
-            )
-    row.documents = [
-        {"id": _uuid(d.get("id"), "document id"), "document": d.get("document") or ""}
-        for d in data.get("required_documents", [])
-    ]
-    row.contacts = [
-        {
-            "id": _uuid(c.get("id"), "contact id"),
-            "name": c.get("name") or "",
-            "title": c.get("title") or "",
-            "email": c.get("email") or "",
-        }
-        for c in data.get("contacts", [])
-    ]
-    for attribute in data.get("attributes", []):
-        term = terms.by_id.get(str(attribute.get("taxonomy_term_id")))
-        if term is None:
-            raise ValueError(
-                f"unknown taxonomy term {attribute.get('taxonomy_term_id')!r}"
-            )
-        target = (
-            row.populations if term.taxonomy.key == "population" else row.service_types
-        )
-        target.append(term)
-    return row
-
-
-def parse_csv_row(number: int, data: dict, terms: TermIndex) -> Row:
-    """A row of the spreadsheet template as a :class:`Row`."""
-    missing = [name for name in CSV_REQUIRED if not (data.get(name) or "").strip()]
-    if missing:
-        raise ValueError("empty " + ", ".join(missing))
-    organization_name = data["organization"].strip()
-    organization_id = uuid.uuid5(
-        NAMESPACE, f"organization:{slugify(organization_name)}"
-    )
-    service_id = (
-        _uuid(data["id"].strip(), "id")
-        if (data.get("id") or "").strip()
-        else uuid.uuid5(NAMESPACE, f"service:{organization_id}:{slugify(data['name'])}")
-    )
-    is_yes = lambda name: (data.get(name) or "").strip().lower() in YES  # noqa: E731
-    status = (data.get("status") or "").strip() or ServiceStatus.OPEN
-    if status not in ServiceStatus.values:
-        raise ValueError(f"unknown status {status!r}")
-    row = Row(
-        number=number,
-        service_id=service_id,
-        organization={
-            "id": organization_id,
-            "name": organization_name,
-            "description": organization_name,
-            "email": "",
-            "website": "",
-        },
-        service={
-            "name": data["name"].strip(),
-            "slug": "",
-            "description": (data.get("description") or "").strip()
-            or data["name"].strip(),
-            "url": (data.get("website") or "").strip(),
-            "email": (data.get("email") or "").strip(),
-            "status": status,
-            "open_24_hours": is_yes("open_24_hours"),
-        },
-        service_types=terms.codes(data["service_types"], "service_type"),
-        populations=terms.codes(data.get("populations", ""), "population"),
-    )
-    latitude = _coordinate(data.get("latitude"), -90, 90, "latitude")
-    longitude = _coordinate(data.get("longitude"), -180, 180, "longitude")
-    if (latitude is None) != (longitude is None):
-        raise ValueError("give both latitude and longitude, or neither")
-    row.locations.append(
-        {
-            "id": uuid.uuid5(NAMESPACE, f"location:{service_id}"),
-            "sal_id": uuid.uuid5(NAMESPACE, f"sal:{service_id}"),
-            "sal_description": "",
-            "name": data["name"].strip(),
-            "description": "",
-            "transportation": "",
-            "address_1": (data.get("address") or "").strip(),
-            "address_2": (data.get("neighbourhood") or "").strip(),
-            "postal_code": (data.get("postal_code") or "").strip(),
-            "municipality": data["municipality"].strip(),
-            "state": _state(data["state"]),
-            "latitude": latitude,
-            "longitude": longitude,
-            "accessibility": "",
-            "is_confidential": is_yes("confidential"),
-        }
-    )
-    if (data.get("phone") or "").strip():
-        row.phones.append(
+    for contact in _children(data, "contacts"):
+        notes.fields(contact, "contact", "contacts.")
+        row.contacts.append(
             {
-                "id": uuid.uuid5(NAMESPACE, f"phone:{service_id}"),
-                "number": _phone(data["phone"]),
-                "description": "",
-                "whatsapp": is_yes("whatsapp"),
+                "id": attempt(
+                    notes,
+                    values.uuid_of,
+                    contact.get("id"),
+                    "contact id",
+                    "contacts.id",
+                ),
+                "name": notes.fit(contact.get("name"), 150, "contacts.name"),
+                "title": notes.fit(contact.get("title"), 120, "contacts.title"),
+                "email": text(contact.get("email")),
+                "language": (contact.get("convivir") or {}).get("language") or "es",
             }
         )
+    _terms(data, row, notes, terms)
     return row

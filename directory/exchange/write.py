@@ -75,13 +75,23 @@ def write(row: Row) -> bool:
         )
         sal_ids.append(item["sal_id"])
     service.service_at_locations.exclude(id__in=sal_ids).delete()
-    _upsert_children(Phone, service, row.phones, ["number", "description", "whatsapp"])
     _upsert_children(
-        Schedule, service, row.schedules, ["weekday", "opens_at", "closes_at", "notes"]
+        Phone,
+        service,
+        row.phones,
+        ["number", "extension", "kind", "description", "whatsapp"],
+    )
+    _upsert_children(
+        Schedule,
+        service,
+        row.schedules,
+        ["weekday", "opens_at", "closes_at", "notes", "description"],
     )
     _upsert_children(RequiredDocument, service, row.documents, ["document"])
     if row.contacts:
-        _upsert_children(Contact, service, row.contacts, ["name", "title", "email"])
+        _upsert_children(
+            Contact, service, row.contacts, ["name", "title", "email", "language"]
+        )
     service.service_types.set(row.service_types)
     service.populations.set(row.populations)
     # Parental many-to-many values are written when the cluster is saved.

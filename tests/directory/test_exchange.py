@@ -228,7 +228,7 @@ def test_partial_imports_the_good_rows(tmp_path):
     path = _csv(tmp_path, GOOD + "Comedor Dos,Parroquia,Arriaga,Chiapas,spa,,,,,\n")
     output = _run("import_hsds", str(path), "--partial")
     assert "row 3: unknown taxonomy term 'spa'" in output
-    assert "1 created, 0 updated, 1 skipped" in output
+    assert "1 created, 0 updated, 0 unchanged, 1 skipped" in output
     assert list(Service.objects.values_list("name", flat=True)) == ["Comedor Uno"]
 
 

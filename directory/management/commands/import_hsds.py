@@ -5,6 +5,7 @@ first; with any problem nothing changes unless ``--partial``."""
 from django.core.management.base import BaseCommand, CommandError
 
 from directory.exchange import CSV_COLUMNS, ImportFailed, import_path
+from directory.exchange.terms import read_taxonomy_map
 
 
 class Command(BaseCommand):
@@ -20,6 +21,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Write the good rows even when others are wrong.",
         )
+        parser.add_argument(
+            "--taxonomy-map",
+            metavar="FILE",
+            help="CSV (their code,our code) or JSON object mapping the file's "
+            "taxonomy codes to the directory's.",
+        )
 
     def progress(self, done: int, total: int):
         width = 30
@@ -31,9 +38,12 @@ class Command(BaseCommand):
         )
         self.stdout.flush()
 
-    def handle(self, path, partial=False, **options):
+    def handle(self, path, partial=False, taxonomy_map=None, **options):
         try:
-            report = import_path(path, partial=partial, progress=self.progress)
+            mapping = read_taxonomy_map(taxonomy_map) if taxonomy_map else None
+            report = import_path(
+                path, partial=partial, progress=self.progress, taxonomy_map=mapping
+            )
         except ImportFailed as error:
             raise CommandError(f"{error}. Nothing was imported.") from error
         for line in report.lines():
@@ -42,12 +52,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(line))
         if not report.written:
             raise CommandError(
-                f"{len(report.errors)} of {report.rows} rows have problems. "
+                f"{report.skipped} of {report.rows} rows have problems. "
                 "Nothing was imported (use --partial to import the good rows)."
             )
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{report.created} created, {report.updated} updated, "
-                f"{len(report.errors)} skipped."
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(report.summary()))
