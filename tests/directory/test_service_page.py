@@ -144,14 +144,14 @@ def test_an_organisation_description_is_marked_as_spanish_on_english_pages(
 
 
 def test_editor_writes_the_english_text_in_the_admin(
-    client, directory_page_en, moderator
+    client, directory_page_en, editor, moderator
 ):
     organization = OrganizationFactory()
     location = LocationFactory(organization=organization, municipality="Tapachula")
     service = ServiceFactory(
         organization=organization, location=location, slug="comedor-san-jose"
     )
-    client.force_login(moderator)
+    url = reverse("wagtailsnippets_directory_service:edit", args=[service.pk])
     form = service_form(
         organization,
         location,
@@ -159,17 +159,25 @@ def test_editor_writes_the_english_text_in_the_admin(
         description_en="A hot meal every day.",
         eligibility_description_en="Anyone in transit.",
     )
-    response = client.post(
-        reverse("wagtailsnippets_directory_service:edit", args=[service.pk]),
-        {**form, "action-publish": "on"},
-    )
+    client.force_login(editor)
+    response = client.post(url, {**form, "action-submit": "on"})
     assert response.status_code == 302, response.content.decode()[:2000]
     service.refresh_from_db()
-    assert service.alternate_name == "Saint Joseph Soup Kitchen"
+    assert service.latest_revision.content["alternate_name"] == (
+        "Saint Joseph Soup Kitchen"
+    )
+    # Waiting for a moderator: the public page is unchanged.
+    client.logout()
+    html = _get(client, "/en/find-help/service/comedor-san-jose/")
+    assert "Saint Joseph" not in html
+    client.force_login(moderator)
+    response = client.post(url, {**form, "action-publish": "on"})
+    assert response.status_code == 302
     client.logout()
     html = _get(client, "/en/find-help/service/comedor-san-jose/")
     assert "<h1>Saint Joseph Soup Kitchen</h1>" in html
     assert '<p class="lead">A hot meal every day.</p>' in html
+    assert "<dd>Anyone in transit.</dd>" in html
     html = _get(client, "/es/buscar-ayuda/servicio/comedor-san-jose/")
     assert "<h1>Comedor San José</h1>" in html
     assert "Comida caliente todos los días." in html
@@ -415,3 +423,25 @@ def test_indigenous_languages_by_name(client, directory_page_en, shelter):
     Service.objects.filter(pk=shelter.pk).update(languages=["es", "tzo", "kek"])
     assert "Español, Tsotsil, Q&#x27;eqchi&#x27;" in _get(client, ES)
     assert "Spanish, Tsotsil, Q&#x27;eqchi&#x27;" in _get(client, EN)
+
+
+def _admin_row(html, name) -> list[str]:
+    row = html[html.index(f"{name}</span>") :].split("</tr>", 1)[0]
+    return [
+        " ".join(cell.split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    ]
+
+
+def test_the_admin_listing_shows_when_a_status_was_reported(client, editor):
+    reported = ServiceFactory(name="Albergue Norte")
+    reported.set_status("full")
+    ServiceFactory(name="Albergue Sur")
+    client.force_login(editor)
+    html = _get(client, reverse("wagtailsnippets_directory_service:list"))
+    assert "Estado informado el" in html
+    # Organisation, status, status reported at, last verified, live.
+    _org, status, reported_at, _verified, _live = _admin_row(html, "Albergue Norte")
+    assert status == "Lleno" and "de 20" in reported_at
+    _org, status, reported_at, _verified, _live = _admin_row(html, "Albergue Sur")
+    assert status == "Abierto, hay lugar"
+    assert reported_at == ""
