@@ -7,7 +7,6 @@ what the public may see."""
 
 import uuid
 from datetime import datetime, timedelta
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -42,6 +41,7 @@ from directory import conf
 from directory.choices import ServiceStatus
 from directory.models.organizations import Location, Organization
 from directory.models.taxonomy import POPULATIONS, SERVICE_TYPES, TaxonomyTerm
+from directory.models.texts import ENGLISH_TEXTS, Text
 from directory.public_urls import directory_page
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
@@ -49,23 +49,6 @@ MEXICO_CITY = ZoneInfo("America/Mexico_City")
 # The service type of the places that take people in for the night: only
 # their "space available / full" status means something to a visitor.
 SHELTER_TYPE = "shelter"
-
-# A service's texts written in Spanish, and the field of each one's English
-# version (HSDS: ``alternate_name`` is the English name).
-ENGLISH_TEXTS = {
-    "name": "alternate_name",
-    "description": "description_en",
-    "eligibility_description": "eligibility_description_en",
-    "application_process": "application_process_en",
-    "fees_description": "fees_description_en",
-}
-
-
-class Text(NamedTuple):
-    """A text as a page shows it, and the language it is written in."""
-
-    value: str
-    lang: str
 
 
 # The links a service's own staff get by e-mail: confirm the entry, set today's
