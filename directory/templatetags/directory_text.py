@@ -12,6 +12,8 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 
+from directory.models.texts import Text
+
 register = template.Library()
 
 
@@ -19,7 +21,12 @@ register = template.Library()
 def shown(text, lines: bool = False):
     """``text`` escaped (with its line breaks kept when ``lines``), marked
     with its language when that is not the page's."""
-    value, lang = (text, settings.LANGUAGE_CODE) if isinstance(text, str) else text
+    if isinstance(text, Text):
+        value, lang = text
+    else:
+        value, lang = ("" if text is None else str(text)), settings.LANGUAGE_CODE
+    if not value:
+        return ""
     html = linebreaksbr(value) if lines else conditional_escape(value)
     if lang == (translation.get_language() or settings.LANGUAGE_CODE):
         return html
