@@ -54,8 +54,13 @@ KINDS = {
         "description": "Alojamiento de hasta tres noches, cena y desayuno, "
         "regaderas, ropa limpia, "
         "teléfono y carga de celulares. Orientación sobre trámites y rutas seguras.",
+        "description_en": "A place to stay for up to three nights, supper and "
+        "breakfast, showers, clean clothes, a phone and phone charging. Advice on "
+        "procedures and safe routes.",
         "eligibility": "Personas migrantes, solicitantes de asilo y sus familias.",
+        "eligibility_en": "Migrants, asylum seekers and their families.",
         "process": "Llega antes de las 19:00 y pregunta en la recepción.",
+        "process_en": "Arrive before 7 pm and ask at the front desk.",
         "documents": ["Ninguno: te reciben aunque no tengas papeles"],
         "hours": "24h",
         "capacity": 80,
@@ -66,10 +71,14 @@ KINDS = {
         "populations": ["adults", "families"],
         "description": "Comida caliente al mediodía, agua potable y artículos de "
         "higiene.",
+        "description_en": "A hot meal at midday, drinking water and hygiene items.",
         "eligibility": "Cualquier persona en tránsito.",
+        "eligibility_en": "Anyone in transit.",
         "process": "Sin registro previo: llega en el horario.",
+        "process_en": "No registration: come during the opening hours.",
         "documents": [],
         "hours": [(day, time(12), time(15)) for day in range(6)],
+        "hours_description": "Cerrado los días festivos.",
         "languages": ["es"],
     },
     "clinica": {
@@ -78,10 +87,15 @@ KINDS = {
         "description": "Consulta médica general, curación de heridas y pies, "
         "atención psicológica "
         "y entrega de medicamentos básicos.",
+        "description_en": "General medical consultations, care for wounds and "
+        "feet, psychological support and basic medicines.",
         "eligibility": "Personas en tránsito y población local sin seguridad social.",
+        "eligibility_en": "People in transit and local people without social security.",
         "process": "Turnos por orden de llegada; urgencias en todo momento.",
+        "process_en": "First come, first served; emergencies at any time.",
         "documents": ["Identificación, si la tienes"],
         "hours": [(day, time(8), time(16)) for day in range(5)],
+        "extension": "12",
         "languages": ["es", "en"],
     },
     "juridico": {
@@ -90,8 +104,12 @@ KINDS = {
         "description": "Asesoría jurídica gratuita: solicitud de asilo ante la "
         "COMAR, tarjeta de "
         "visitante por razones humanitarias, quejas ante derechos humanos.",
+        "description_en": "Free legal advice: asylum applications to COMAR, "
+        "humanitarian visitor cards, complaints to the human rights commissions.",
         "eligibility": "Personas migrantes y solicitantes de asilo.",
+        "eligibility_en": "Migrants and asylum seekers.",
         "process": "Pide cita por WhatsApp o llega temprano.",
+        "process_en": "Ask for an appointment by WhatsApp or come early.",
         "documents": [
             "Cualquier documento que tengas (pasaporte, acta, constancia de la COMAR)",
             "Copias si es posible",
@@ -99,6 +117,8 @@ KINDS = {
         "hours": [(day, time(9), time(14)) for day in range(5)],
         "appointment": True,
         "languages": ["es", "fr", "ht"],
+        "interpretation": "Intérpretes de francés y criollo haitiano, con cita.",
+        "fax": True,
     },
     "ninez": {
         "types": ["child_protection", "education", "mental_health"],
@@ -106,7 +126,12 @@ KINDS = {
         "description": "Protección y acompañamiento de niñas, niños y adolescentes, "
         "con espacio "
         "amigable, apoyo escolar y canalización con la Procuraduría de Protección.",
+        "description_en": "Protection and support for children and teenagers: a "
+        "child-friendly space, help with school and referral to the Child "
+        "Protection Office.",
         "eligibility": "Niñas, niños y adolescentes, acompañados o no.",
+        "eligibility_en": "Children and teenagers, with their families or alone.",
+        "ages": (None, 17),
         "process": "Acércate con el personal; nadie te obliga a dar datos que no "
         "quieras.",
         "documents": [],
@@ -119,9 +144,13 @@ KINDS = {
         "description": "Refugio especializado para mujeres, personas LGBTIQ+ y "
         "sobrevivientes de "
         "trata o violencia, con acompañamiento psicológico y legal.",
+        "description_en": "A specialised refuge for women, LGBTIQ+ people and "
+        "survivors of trafficking or violence, with psychological and legal "
+        "support.",
         "eligibility": "Por canalización o llamada directa; la dirección se da por "
         "teléfono.",
         "process": "Llama o escribe por WhatsApp a cualquier hora.",
+        "process_en": "Call or write on WhatsApp at any time.",
         "documents": [],
         "hours": "24h",
         "capacity": 20,
@@ -156,21 +185,33 @@ KINDS = {
 
 # (organisation, service name, kind, town, options)
 ENTRIES = [
-    ("Casa del Migrante San Juan", "Albergue San Juan", "albergue", "Tapachula", {}),
-    ("Casa del Migrante San Juan", "Comedor San Juan", "comedor", "Tapachula", {}),
+    (
+        "Casa del Migrante San Juan",
+        "Albergue San Juan",
+        "albergue",
+        "Tapachula",
+        {"en": "Saint John Shelter"},
+    ),
+    (
+        "Casa del Migrante San Juan",
+        "Comedor San Juan",
+        "comedor",
+        "Tapachula",
+        {"en": "Saint John Soup Kitchen"},
+    ),
     (
         "Clínica Comunitaria Las Américas",
         "Consulta médica Las Américas",
         "clinica",
         "Tapachula",
-        {},
+        {"en": "Las Américas Clinic"},
     ),
     (
         "Defensoría Sur, A. C.",
         "Asesoría jurídica Defensoría Sur",
         "juridico",
         "Tapachula",
-        {},
+        {"en": "Defensoría Sur Legal Aid"},
     ),
     (
         "Colectivo Mariposas del Sur",
@@ -198,7 +239,7 @@ ENTRIES = [
         "Albergue de la Frontera",
         "albergue",
         "Ciudad Hidalgo",
-        {"status": "full"},
+        {"status": "full", "en": "Border Shelter"},
     ),
     (
         "Parroquia de la Frontera",
@@ -277,7 +318,7 @@ ENTRIES = [
         "Albergue Tsomanotik",
         "albergue",
         "San Cristóbal de las Casas",
-        {},
+        {"languages": ["es", "tzo", "tzh"]},
     ),
     (
         "Colectivo de Psicología Comunitaria",
@@ -342,7 +383,11 @@ ENTRIES = [
         "Albergue Padre Ángel",
         "albergue",
         "Matías Romero",
-        {"status": "temporarily_closed"},
+        {
+            "status": "temporarily_closed",
+            "alert": "Cerrado por reparaciones. Mientras tanto, acude al "
+            "Albergue Hermanas en el Camino, en Ciudad Ixtepec.",
+        },
     ),
     (
         "Casa Padre Ángel",
@@ -351,7 +396,13 @@ ENTRIES = [
         "Matías Romero",
         {},
     ),
-    ("Hogar La Ceiba", "Albergue La Ceiba", "albergue", "Tenosique", {}),
+    (
+        "Hogar La Ceiba",
+        "Albergue La Ceiba",
+        "albergue",
+        "Tenosique",
+        {"languages": ["es", "kek", "en"]},
+    ),
     ("Hogar La Ceiba", "Comedor La Ceiba", "comedor", "Tenosique", {}),
     ("Hogar La Ceiba", "Asesoría jurídica La Ceiba", "juridico", "Tenosique", {}),
     (
@@ -431,6 +482,10 @@ def _service(number, organization_name, name, kind, town, options, terms, now):
             "accessibility": "Entrada a nivel de la calle y baño accesible."
             if number % 3 == 0
             else "",
+            # Hidden in public for a confidential place, like its address.
+            "transportation": "Combi desde la terminal; bajar en el mercado."
+            if "shelter" in spec["types"]
+            else "",
             "is_confidential": confidential,
         },
     )
@@ -443,11 +498,22 @@ def _service(number, organization_name, name, kind, town, options, terms, now):
             "name": name,
             "slug": _slug(name),
             "description": spec["description"],
+            "alternate_name": options.get("en", ""),
+            "description_en": spec.get("description_en", ""),
+            "alert": options.get("alert", ""),
             "status": options.get("status", "open"),
-            "status_changed_at": now - timedelta(hours=3 + number),
+            # Shelters' staff report their status; other services never do.
+            "status_changed_at": now - timedelta(hours=3 + number)
+            if "shelter" in spec["types"]
+            else None,
             "eligibility_description": spec["eligibility"],
+            "eligibility_description_en": spec.get("eligibility_en", ""),
+            "minimum_age": spec.get("ages", (None, None))[0],
+            "maximum_age": spec.get("ages", (None, None))[1],
             "application_process": spec["process"],
-            "languages": spec["languages"],
+            "application_process_en": spec.get("process_en", ""),
+            "interpretation_services": spec.get("interpretation", ""),
+            "languages": options.get("languages", spec["languages"]),
             "capacity": spec.get("capacity"),
             "open_24_hours": spec["hours"] == "24h",
             "by_appointment": spec.get("appointment", False),
@@ -465,9 +531,18 @@ def _service(number, organization_name, name, kind, town, options, terms, now):
         id=_id("phone", name),
         service=service,
         number=f"+52{area}555{1000 + number:04d}",
+        extension=spec.get("extension", ""),
         whatsapp=True,
         description="Recepción",
     )
+    if spec.get("fax"):
+        Phone.objects.create(
+            id=_id("fax", name),
+            service=service,
+            number=f"+52{area}555{2000 + number:04d}",
+            kind="fax",
+            sort_order=1,
+        )
     if spec["hours"] != "24h":
         for order, (day, opens, closes) in enumerate(spec["hours"]):
             Schedule.objects.create(
@@ -476,6 +551,7 @@ def _service(number, organization_name, name, kind, town, options, terms, now):
                 weekday=day,
                 opens_at=opens,
                 closes_at=closes,
+                description=spec.get("hours_description", ""),
                 sort_order=order,
             )
     for order, document in enumerate(spec["documents"]):

@@ -7,6 +7,7 @@ town and state alone). Addresses come from the page's routes
 
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone, translation
@@ -35,7 +36,8 @@ def _render(request, page, template, context, status=200):
 
 
 def _rows(services) -> list[dict]:
-    """What a service row shows, computed once per service."""
+    """What a service row shows, computed once per service: its name in the
+    page's language, the live status only where it means something."""
     now = timezone.now()
     rows = []
     for service in services:
@@ -43,11 +45,13 @@ def _rows(services) -> list[dict]:
         rows.append(
             {
                 "service": service,
+                "name": service.text("name"),
+                "live_status": service.shows_live_status(),
                 "places": places,
                 "open_now": service.is_open_at(now),
                 "towns": service.towns(),
                 "types": list(service.service_types.all()),
-                "phone": next(iter(service.phones.all()), None),
+                "phone": service.call_phone(),
                 "whatsapp": service.whatsapp_phone(),
                 "directions": next(
                     filter(None, (directions_url(place) for place in places)), ""
@@ -97,8 +101,13 @@ def service_detail(request, page, slug, form=None, status=200):
         {
             "service": service,
             "row": row,
+            "texts": service.texts(),
             "places": row["places"],
             "schedules": schedules,
+            # HSDS describes a whole schedule; a file may repeat it on each day.
+            "schedule_descriptions": list(
+                dict.fromkeys(s.description for s in schedules if s.description)
+            ),
             "stale": service.is_stale(),
             "jsonld": service_jsonld(
                 service, page.route_url("service", request, full=True, slug=slug)
@@ -278,30 +287,24 @@ def verify_entry(request, page, token):
 @never_cache
 def update_status(request, page, token):
     """A shelter's staff set today's status from a phone, without logging
-    in: space available, full or temporarily closed."""
+    in: space available, full or temporarily closed. (Any service may say
+    it is temporarily closed; the rest is shown only for shelters.)"""
     try:
         service, _payload = Service.from_token(token, STATUS_LINK)
     except LinkError as error:
         return _link_problem(request, page, error.reason)
-    form = StatusForm(initial={"status": service.status})
-    updated = False
+    prefetch_related_objects([service], "service_types")
+    context = {
+        "service": service,
+        "name": service.text("name"),
+        "form": StatusForm(initial={"status": service.status}),
+    }
     if request.method == "POST":
-        form = StatusForm(request.POST)
+        context["form"] = form = StatusForm(request.POST)
         outcome = handle_public_form(request, form, _contact_rate_limit())
         if outcome == RATE_LIMITED:
-            return _render(
-                request,
-                page,
-                "directory/status.html",
-                {"service": service, "form": form},
-                status=429,
-            )
+            return _render(request, page, "directory/status.html", context, status=429)
         if outcome not in (INVALID, SPAM):
             service.set_status(form.cleaned_data["status"], via="link")
-            updated = True
-    return _render(
-        request,
-        page,
-        "directory/status.html",
-        {"service": service, "form": form, "updated": updated},
-    )
+            context["updated"] = True
+    return _render(request, page, "directory/status.html", context)

@@ -2,6 +2,7 @@
 (confidential ones guarded, see :mod:`directory.confidentiality`) and
 services whose places are chosen among their organisation's locations."""
 
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -76,7 +77,9 @@ class OrganizationAdminForm(WagtailAdminModelForm):
 class ServiceAdminForm(WagtailAdminModelForm):
     """Once a service has its organisation, its places are chosen among that
     organisation's locations (HSDS: a location belongs to one organisation),
-    which also keeps the list short in a directory of thousands."""
+    which also keeps the list short in a directory of thousands. A status
+    an editor changes is reported at once, as the shelter's staff report it
+    (never through a draft), with its time."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,3 +97,12 @@ class ServiceAdminForm(WagtailAdminModelForm):
 
         # Before the formset builds its forms (and its empty template form).
         formset.form = PlaceForm
+
+    def save(self, commit=True):
+        changed = "status" in self.changed_data
+        instance = super().save(commit=commit)
+        if changed and not instance._state.adding:
+            instance.set_status(instance.status, user=self.for_user, via="admin")
+        elif changed:
+            instance.status_changed_at = timezone.now()
+        return instance

@@ -24,7 +24,14 @@ class ServiceViewSet(SnippetViewSet):
     model = Service
     icon = "help"
     menu_label = _("Services")
-    list_display = ["name", "organization", "status", "last_verified_at", "live"]
+    list_display = [
+        "name",
+        "organization",
+        "status",
+        "status_changed_at",
+        "last_verified_at",
+        "live",
+    ]
     filterset_class = ServiceFilterSet
     search_fields = ["name", "description"]
     ordering = ["name"]

@@ -65,6 +65,21 @@ class Phone(Orderable):
         """The number as people read it: +52 962 555 0123."""
         return format_phone(self.number)
 
+    @property
+    def can_call(self) -> bool:
+        """A number a visitor can call (not a fax, a pager or a line for
+        text messages only)."""
+        return self.kind not in (PhoneKind.FAX, PhoneKind.PAGER, PhoneKind.TEXT)
+
+    def link_url(self) -> str:
+        """Where tapping the number leads: a call, a text message, or
+        nowhere (a fax, a pager)."""
+        if self.can_call:
+            return self.tel_url()
+        if self.kind == PhoneKind.TEXT:
+            return self.tel_url().replace("tel:", "sms:", 1)
+        return ""
+
     def tel_url(self) -> str:
         # From the normalised number, so one stored before numbers were
         # checked ("962 555 0123") still calls +52.

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -41,9 +41,15 @@ from directory import conf
 from directory.choices import ServiceStatus
 from directory.models.organizations import Location, Organization
 from directory.models.taxonomy import POPULATIONS, SERVICE_TYPES, TaxonomyTerm
+from directory.models.texts import ENGLISH_TEXTS, Text
 from directory.public_urls import directory_page
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
+
+# The service type of the places that take people in for the night: only
+# their "space available / full" status means something to a visitor.
+SHELTER_TYPE = "shelter"
+
 
 # The links a service's own staff get by e-mail: confirm the entry, set today's
 # status.
@@ -323,6 +329,39 @@ class Service(
             return ""
         return directory.route_url("service", full=True, slug=self.slug)
 
+    def text(self, field: str, language: str | None = None) -> Text:
+        """The text ``field`` (``"description"``…) for a page in ``language``
+        (by default the language being shown): the English version on an
+        English page when one is written, else the Spanish text, with the
+        language it is written in so the page can mark it."""
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        english = ENGLISH_TEXTS.get(field)
+        if language == "en" and english and getattr(self, english).strip():
+            return Text(getattr(self, english), "en")
+        return Text(getattr(self, field), settings.LANGUAGE_CODE)
+
+    def texts(self, language: str | None = None) -> dict[str, Text]:
+        """Every text that has an English version, by its Spanish field."""
+        return {field: self.text(field, language) for field in ENGLISH_TEXTS}
+
+    def takes_people_in(self) -> bool:
+        """A shelter: a place to stay, whose status (space available, full)
+        is news for a visitor. Reads the prefetched service types."""
+        return any(term.code == SHELTER_TYPE for term in self.service_types.all())
+
+    def shows_live_status(self) -> bool:
+        """Whether pages say "space available / full since …": only for a
+        shelter, and only once someone has reported its status."""
+        return self.status_changed_at is not None and self.takes_people_in()
+
+    def is_temporarily_closed(self) -> bool:
+        """Said on every page of every service: nobody should go there."""
+        return self.status == ServiceStatus.TEMPORARILY_CLOSED
+
+    def call_phone(self):
+        """The first phone a visitor can call (not a fax or a pager)."""
+        return next((phone for phone in self.phones.all() if phone.can_call), None)
+
     def language_labels(self) -> list[str]:
         return iso639.names(self.languages)
 
@@ -344,7 +383,7 @@ class Service(
     def is_open_at(self, moment: datetime) -> bool | None:
         """Whether the service is open at ``moment`` in Mexico City time; None
         when nobody can say (no hours given, or by appointment only)."""
-        if self.status == ServiceStatus.TEMPORARILY_CLOSED:
+        if self.is_temporarily_closed():
             return False
         if self.open_24_hours:
             return True

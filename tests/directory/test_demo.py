@@ -38,3 +38,29 @@ def test_demo_pages_in_both_languages(demo, client):
     assert "Busca ayuda cerca de ti" in html
     assert MainMenuItem.objects.filter(label="Buscar ayuda", sort_order=1).exists()
     assert MainMenuItem.objects.filter(label="Find help", sort_order=1).exists()
+
+
+def test_demo_status_is_reported_for_shelters_only(demo, client):
+    for service in Service.objects.prefetch_related("service_types"):
+        assert (service.status_changed_at is not None) == service.takes_people_in()
+    html = client.get("/es/buscar-ayuda/").content.decode()
+    assert "Hay lugar" in html and "Lleno" in html
+    html = client.get(
+        "/es/buscar-ayuda/servicio/albergue-padre-angel/"
+    ).content.decode()
+    assert 'role="alert"' in html and "Cerrado por reparaciones" in html
+
+
+def test_demo_shows_the_new_fields_in_english(demo, client):
+    html = client.get("/en/find-help/service/albergue-san-juan/").content.decode()
+    assert "<h1>Saint John Shelter</h1>" in html
+    assert "A place to stay for up to three nights" in html
+    html = client.get("/en/find-help/service/albergue-tsomanotik/").content.decode()
+    assert '<h1><span lang="es">Albergue Tsomanotik</span></h1>' in html
+    assert "Tsotsil, Tseltal" in html
+    html = client.get(
+        "/en/find-help/service/asesoria-juridica-defensoria-sur/"
+    ).content.decode()
+    assert "Interpretation" in html and " · Fax</li>" in html
+    html = client.get("/en/find-help/service/espacio-amigable-para-la-ninez/")
+    assert "Up to 17 years" in html.content.decode()

@@ -1,7 +1,8 @@
 """A service's facts about today and its public address: open now in
 Mexico City time (across midnight and the end of the week), the status and
-verification that no older draft rolls back, and the service's page under
-the directory page of the language being shown."""
+verification that no older draft rolls back, the service's page under
+the directory page of the language being shown, its texts in that language,
+whether its status means something (shelters) and the phone to call."""
 
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
@@ -10,7 +11,8 @@ from django.utils import translation
 
 import pytest
 
-from directory.factories import ScheduleFactory, ServiceFactory
+from directory.factories import PhoneFactory, ScheduleFactory, ServiceFactory
+from directory.models import Service
 
 pytestmark = pytest.mark.django_db
 MX = ZoneInfo("America/Mexico_City")
@@ -79,3 +81,61 @@ def test_a_service_is_found_under_the_directory_of_the_language_shown(
 def test_without_a_directory_page_a_service_has_no_address(shelter):
     assert shelter.get_url() == ""
     assert shelter.get_full_url("en") == ""
+
+
+def test_text_in_the_page_language_else_spanish(shelter):
+    shelter.alternate_name = "Bethlehem Shelter"
+    shelter.description_en = "  "
+    assert shelter.text("name", "en") == ("Bethlehem Shelter", "en")
+    assert shelter.text("name", "es") == ("Albergue Belén", "es")
+    # Blank English text is no English text.
+    assert shelter.text("description", "en") == ("Alojamiento para familias.", "es")
+    # A text with no English version is the Spanish one.
+    shelter.alert = "Nos mudamos."
+    assert shelter.text("alert", "en") == ("Nos mudamos.", "es")
+    with translation.override("en"):
+        assert shelter.text("name").value == "Bethlehem Shelter"
+        assert shelter.texts()["description"].lang == "es"
+    assert set(shelter.texts("es")) == {
+        "name",
+        "description",
+        "eligibility_description",
+        "application_process",
+        "fees_description",
+    }
+
+
+def test_only_shelters_take_people_in_without_a_query_per_service(
+    django_assert_num_queries,
+):
+    ServiceFactory(slug="albergue", types=["shelter", "food"])
+    ServiceFactory(slug="clinica", types=["health"])
+    services = {s.slug: s for s in Service.objects.for_listing()}
+    with django_assert_num_queries(0):
+        assert services["albergue"].takes_people_in()
+        assert not services["clinica"].takes_people_in()
+        assert not services["albergue"].shows_live_status()
+
+
+def test_live_status_once_reported_for_a_shelter():
+    shelter = ServiceFactory(types=["shelter"])
+    clinic = ServiceFactory(types=["health"])
+    assert shelter.status_changed_at is None and not shelter.shows_live_status()
+    shelter.set_status("open")
+    clinic.set_status("open")
+    assert shelter.shows_live_status()
+    assert not clinic.shows_live_status()
+    clinic.set_status("temporarily_closed")
+    assert clinic.is_temporarily_closed() and not clinic.shows_live_status()
+
+
+def test_the_phone_to_call_is_not_a_fax_or_a_pager():
+    service = ServiceFactory()
+    fax = PhoneFactory(service=service, number="+529625550300", kind="fax")
+    PhoneFactory(service=service, number="+529625550400", kind="pager")
+    text = PhoneFactory(service=service, number="+529625550500", kind="text")
+    assert service.call_phone() is None
+    assert fax.link_url() == "" and text.link_url() == "sms:+529625550500"
+    cell = PhoneFactory(service=service, number="+529625550600", kind="cell")
+    assert service.call_phone() == cell
+    assert cell.link_url() == "tel:+529625550600"
