@@ -4,7 +4,6 @@ confidential place made public by the file."""
 
 from directory.exchange.parse import Row, TermIndex, parse_csv_row, parse_hsds_service
 from directory.exchange.report import ImportReport
-from directory.models import Location
 
 
 def check(records: list, kind: str, report: ImportReport) -> list[Row]:
@@ -30,29 +29,4 @@ def check(records: list, kind: str, report: ImportReport) -> list[Row]:
             continue
         seen[row.service_id] = number
         rows.append(row)
-    _keep_confidential(rows, report)
     return rows
-
-
-def _keep_confidential(rows: list[Row], report: ImportReport):
-    """An import never publishes a confidential address: a place the
-    directory keeps confidential stays so, whatever the file says (only a
-    moderator may release it, in the admin)."""
-    ids = {item["id"] for row in rows for item in row.locations}
-    confidential = set(
-        Location.objects.filter(pk__in=ids, is_confidential=True).values_list(
-            "pk", flat=True
-        )
-    )
-    for row in rows:
-        for item in row.locations:
-            if item["id"] in confidential and not item["is_confidential"]:
-                item["is_confidential"] = True
-                report.warnings.append(
-                    (
-                        row.number,
-                        f"location {item['id']} stays confidential: the file "
-                        "cannot publish its address (a moderator can, in the "
-                        "admin)",
-                    )
-                )

@@ -98,7 +98,7 @@ class TermIndex:
 def _location_from_hsds(data: dict) -> dict:
     address = (data.get("addresses") or [{}])[0]
     accessibility = (data.get("accessibility") or [{}])[0]
-    return {
+    location = {
         "id": _uuid(data.get("id"), "location id"),
         "name": data.get("name") or address.get("city") or "",
         "description": data.get("description") or "",
@@ -111,8 +111,13 @@ def _location_from_hsds(data: dict) -> dict:
         "latitude": _coordinate(data.get("latitude"), -90, 90, "latitude"),
         "longitude": _coordinate(data.get("longitude"), -180, 180, "longitude"),
         "accessibility": accessibility.get("description") or "",
-        "is_confidential": bool((data.get("convivir") or {}).get("confidential")),
     }
+    # Only the portal's own extension says whether a place is confidential;
+    # without it the directory's flag stays as it is.
+    confidential = (data.get("convivir") or {}).get("confidential")
+    if isinstance(confidential, bool):
+        location["is_confidential"] = confidential
+    return location
 
 
 def _time(text: str) -> time:
@@ -298,9 +303,11 @@ def parse_csv_row(number: int, data: dict, terms: TermIndex) -> Row:
             "latitude": latitude,
             "longitude": longitude,
             "accessibility": "",
-            "is_confidential": is_yes("confidential"),
         }
     )
+    # The template marks a place confidential; it never lifts the flag.
+    if is_yes("confidential"):
+        row.locations[-1]["is_confidential"] = True
     if (data.get("phone") or "").strip():
         row.phones.append(
             {

@@ -1,8 +1,15 @@
 """``manage.py import_hsds PATH``: upsert entries from an HSDS data package
 (folder or ``services.json``) or from the CSV template. Every row is checked
-first; with any problem nothing changes unless ``--partial``."""
+first; with any problem nothing changes unless ``--partial``. Changes are
+published with a revision per changed service (``--as-draft``: drafts
+submitted to moderation); ``--user`` names who imports (only a user who may
+publish a confidential address can lift the flag, with the portal's own
+extension). A progress bar goes to stderr on a terminal."""
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+
+from tqdm import tqdm
 
 from directory.exchange import CSV_COLUMNS, ImportFailed, import_path
 
@@ -20,22 +27,49 @@ class Command(BaseCommand):
             action="store_true",
             help="Write the good rows even when others are wrong.",
         )
-
-    def progress(self, done: int, total: int):
-        width = 30
-        filled = width * done // total
-        ending = "\n" if done == total else ""
-        self.stdout.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-            ending=ending,
+        parser.add_argument(
+            "--user",
+            help="Username the import is made by (revisions, audit log); only a "
+            "user who may publish confidential addresses can lift the flag.",
         )
-        self.stdout.flush()
+        parser.add_argument(
+            "--as-draft",
+            action="store_true",
+            help="Save changes as drafts submitted to moderation, not published.",
+        )
+        parser.add_argument("--quiet", action="store_true", help="No progress bar.")
 
     def handle(self, path, partial=False, **options):
+        user = None
+        if options.get("user"):
+            model = get_user_model()
+            user = model.objects.filter(
+                **{model.USERNAME_FIELD: options["user"]}
+            ).first()
+            if user is None:
+                raise CommandError(f"There is no user {options['user']!r}.")
+        bar = None
+        stderr = self.stderr._out
+        if not options.get("quiet") and getattr(stderr, "isatty", lambda: False)():
+            bar = tqdm(file=stderr, unit=" services", total=0)
+
+        def progress(done, total):
+            bar.total = total
+            bar.update(done - bar.n)
+
         try:
-            report = import_path(path, partial=partial, progress=self.progress)
+            report = import_path(
+                path,
+                partial=partial,
+                progress=progress if bar else None,
+                user=user,
+                as_draft=options.get("as_draft", False),
+            )
         except ImportFailed as error:
             raise CommandError(f"{error}. Nothing was imported.") from error
+        finally:
+            if bar:
+                bar.close()
         for line in report.lines():
             self.stdout.write(self.style.ERROR(line))
         for line in report.warning_lines():
@@ -48,6 +82,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"{report.created} created, {report.updated} updated, "
-                f"{len(report.errors)} skipped."
+                f"{len(report.errors)} skipped, {report.unchanged} unchanged."
             )
         )
