@@ -37,24 +37,35 @@ def import_path(
     rows = check(records, kind, report)
     if report.errors and not partial:
         return report
+    return write_rows(
+        rows, report, partial=partial, progress=progress, user=user, as_draft=as_draft
+    )
+
+
+def write_rows(
+    rows, report, partial=False, progress=None, user=None, as_draft=False, chunk=CHUNK
+) -> ImportReport:
+    """Write checked rows (see :func:`import_path`), ``chunk`` rows at a
+    time; counts and problems go to ``report``."""
     planner = Planner(user=user, as_draft=as_draft, report=report)
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     if partial:
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start : start + CHUNK]
-            _write_chunk(planner, chunk, report, counts, partial=True)
+        for start in range(0, len(rows), chunk):
+            part = rows[start : start + chunk]
+            _write_chunk(planner, part, report, counts, partial=True)
             if progress:
-                progress(start + len(chunk), len(rows))
+                progress(start + len(part), len(rows))
     else:
         try:
             with transaction.atomic():
-                for start in range(0, len(rows), CHUNK):
-                    chunk = rows[start : start + CHUNK]
+                for start in range(0, len(rows), chunk):
+                    part = rows[start : start + chunk]
+                    # After a problem the rest is only checked.
                     _write_chunk(
-                        planner, chunk, report, counts, write_it=not report.errors
+                        planner, part, report, counts, write_it=not report.errors
                     )
                     if progress:
-                        progress(start + len(chunk), len(rows))
+                        progress(start + len(part), len(rows))
                 if report.errors:
                     raise _Refused
         except _Refused:

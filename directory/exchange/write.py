@@ -358,16 +358,24 @@ class Planner:
         for order, item in enumerate(items):
             child = current.get(item["id"])
             values = {k: v for k, v in item.items() if k != "id"}
-            values.update(service=service.pk, sort_order=order)
+            values["service"] = service.pk
             if child is None:
-                child = model(id=item["id"])
+                child = model(id=item["id"], sort_order=order)
                 assign(child, values)
                 changes.created(child)
-            elif touched := assign(child, values):
-                changes.updated(child, touched)
             else:
-                wanted.append(child)
-                continue
+                touched = assign(child, values)
+                # A row saved without an order (bulk generated) keeps it
+                # unless something else changes.
+                if child.sort_order != order and (
+                    touched or child.sort_order is not None
+                ):
+                    child.sort_order = order
+                    touched.add("sort_order")
+                if not touched:
+                    wanted.append(child)
+                    continue
+                changes.updated(child, touched)
             changed = True
             errors += validate(child, f"{relation} {order + 1}")
             wanted.append(child)
