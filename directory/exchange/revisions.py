@@ -1,7 +1,7 @@
 """The history of an import's services, in bulk: a revision for every
-service the import changes, and the audit log an editor's save leaves
-("Imported", then "Published"); with a draft, the submission to the
-service's moderation workflow, as an editor's "Submit for moderation"."""
+service the import changes and an "Imported" entry in its audit log (saying
+whether it was published); with a draft, the submission to the service's
+moderation workflow, as an editor's "Submit for moderation"."""
 
 import uuid
 
@@ -70,23 +70,21 @@ def log_import(services: list[tuple], user, now, as_draft: bool):
     history; ``services`` are (service, created) pairs."""
     content_type = ContentType.objects.get_for_model(Service)
     batch = uuid.uuid4()
-    actions = [IMPORT_ACTION] if as_draft else [IMPORT_ACTION, "wagtail.publish"]
     ModelLogEntry.objects.bulk_create(
         [
             ModelLogEntry(
                 content_type=content_type,
                 object_id=str(service.pk),
                 label=str(service),
-                action=action,
+                action=IMPORT_ACTION,
                 timestamp=now,
-                data={"created": created, "draft": as_draft},
+                data={"created": created, "published": not as_draft},
                 user=user,
                 revision_id=service.latest_revision_id,
                 content_changed=True,
                 uuid=batch,
             )
             for service, created in services
-            for action in actions
         ]
     )
 

@@ -92,11 +92,19 @@ def assign(obj, values: dict) -> set[str]:
     return changed
 
 
+def _relations(model) -> list[str]:
+    cache = model.__dict__.get("_import_relations")
+    if cache is None:
+        cache = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        model._import_relations = cache
+    return cache
+
+
 def validate(obj, number_label: str) -> list[str]:
     """The model's validation (``full_clean``) of an unsaved change; the
     relations and the uniqueness the import computes in one pass (slugs)
     are left out."""
-    exclude = [f.name for f in type(obj)._meta.concrete_fields if f.is_relation]
+    exclude = _relations(type(obj))
     try:
         obj.full_clean(
             exclude=exclude, validate_unique=False, validate_constraints=False
