@@ -54,21 +54,22 @@ class Command(BaseCommand):
             bar = tqdm(file=stderr, unit=" services", total=0)
 
         def progress(done, total):
-            bar.total = total
+            if bar.total != total:
+                bar.reset(total=total)
             bar.update(done - bar.n)
 
         try:
             report = import_path(
                 path,
                 partial=partial,
-                progress=progress if bar else None,
+                progress=progress if bar is not None else None,
                 user=user,
                 as_draft=options.get("as_draft", False),
             )
         except ImportFailed as error:
             raise CommandError(f"{error}. Nothing was imported.") from error
         finally:
-            if bar:
+            if bar is not None:
                 bar.close()
         for line in report.lines():
             self.stdout.write(self.style.ERROR(line))
