@@ -41,6 +41,11 @@ PRIVATE_FIELDS = (
     "transportation",
 )
 
+# What a file never writes into a confidential location: the private
+# fields and the name (the public whitelist hides it; a public export gives
+# the town instead). The notes of a service at such a place are kept too.
+FILE_PROTECTED_FIELDS = (*PRIVATE_FIELDS, "name")
+
 
 class ConfidentialityError(PermissionDenied):
     """A confidential location's flag was turned off outside :func:`release`."""
@@ -115,11 +120,12 @@ def from_file(values: dict, was_confidential, user) -> tuple[dict, str]:
     if was_confidential:
         if said is False and can_release(user):
             return values, "released"
-        kept = {k: v for k, v in values.items() if k not in PRIVATE_FIELDS}
+        kept = {k: v for k, v in values.items() if k not in FILE_PROTECTED_FIELDS}
         kept["is_confidential"] = True
         return kept, "kept"
     if said:
-        return {k: v for k, v in values.items() if k not in PRIVATE_FIELDS}, "hidden"
+        kept = {k: v for k, v in values.items() if k not in FILE_PROTECTED_FIELDS}
+        return kept, "hidden"
     return values, ""
 
 

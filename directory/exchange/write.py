@@ -195,6 +195,7 @@ class Planner:
             for model in (Service, Organization)
         }
         self.done = set()  # organisations and places already written
+        self.protected = set()  # confidential places the file cannot change
 
     def forget(self, rows: list[Row]):
         """Rows whose writes were rolled back: their organisations and
@@ -242,16 +243,18 @@ class Planner:
         touched = assign(service, {**values, "organization": organization.pk})
         if not self.as_draft and not service.live:
             touched.add("live")
-        sals = [
-            {
-                "id": i["sal_id"],
-                "location": i["id"],
-                "description": i["sal_description"],
-            }
-            for i in row.locations
-        ]
         for item in row.locations:
             self._location(row, item, organization, existing, changes, errors)
+        sals = [
+            {"id": i["sal_id"], "location": i["id"]}
+            # The notes of a service at a confidential place stay as they are.
+            | (
+                {}
+                if i["id"] in self.protected
+                else {"description": i["sal_description"]}
+            )
+            for i in row.locations
+        ]
         # A draft of a published service leaves its live rows alone: the
         # revision holds the new ones.
         draft = self.as_draft and not created
@@ -324,11 +327,13 @@ class Planner:
         if was:
             changes.confidential.add(pk)
         touched = assign(location, {**values, "organization": organization.pk})
+        if what in ("kept", "hidden"):
+            self.protected.add(pk)
         if what == "kept" and self.report is not None:
             refused = given.get("is_confidential") is False or any(
                 getattr(location, k) != _fields(Location)[k].to_python(v)
                 for k, v in given.items()
-                if k in confidentiality.PRIVATE_FIELDS and v is not None
+                if k in confidentiality.FILE_PROTECTED_FIELDS and v is not None
             )
             if refused:
                 self.report.warnings.append(

@@ -18,12 +18,24 @@ pytestmark = pytest.mark.django_db
 
 STREET = "Privada de las Jacarandas 4417"
 NEW_STREET = "Calle del Mercado 90"
-SECRETS = [STREET, NEW_STREET, "14.917283", "14.92", "Casa azul", "Bajar en"]
+SECRETS = [
+    STREET,
+    NEW_STREET,
+    "14.917283",
+    "14.92",
+    "Casa azul",
+    "Bajar en",
+    "Casa Mariposa",
+    "Casa nueva",
+    "timbre",
+    "Pasar por",
+]
 
 
 @pytest.fixture
 def place(directory_page):
     location = LocationFactory(
+        name="Casa Mariposa junto al mercado",
         municipality="Tapachula",
         address_1=STREET,
         latitude="14.917283",
@@ -36,6 +48,7 @@ def place(directory_page):
         organization=location.organization,
         location=location,
     )
+    service.service_at_locations.update(description="Tocar el timbre de la tienda")
     PhoneFactory(service=service, whatsapp=True)
     return location
 
@@ -48,6 +61,7 @@ def _mark_confidential(location):
 
 
 def _partner_edits(location: dict):
+    location["name"] = "Casa nueva"
     location["addresses"][0]["address_1"] = NEW_STREET
     location["latitude"], location["longitude"] = 14.92, -92.25
     location["description"] = "Casa azul, segunda puerta"
@@ -87,6 +101,7 @@ def test_a_partners_file_writes_no_address_into_a_confidential_place(
     _mark_confidential(place)
     _partner_edits(only_location(services))
     services[0]["name"] = "Refugio Mariposa (nuevo nombre)"
+    services[0]["service_at_locations"][0]["description"] = "Pasar por la tienda"
     del only_location(services)["convivir"]  # a file from another tool
     rewrite(tmp_path, services)
     run("import_hsds", str(tmp_path))
@@ -95,6 +110,9 @@ def test_a_partners_file_writes_no_address_into_a_confidential_place(
     assert (place.address_1, str(place.latitude)) == (STREET, "14.917283")
     assert place.description == "Casa azul de dos pisos"
     assert place.transportation == ""
+    assert place.name == "Casa Mariposa junto al mercado"
+    sal = place.service_at_locations.get()
+    assert sal.description == "Tocar el timbre de la tienda"
     # The rest of the entry is imported.
     assert place.service_at_locations.get().service.name.endswith("(nuevo nombre)")
     _assert_hidden(client, place)
