@@ -14,7 +14,8 @@ staff:
   a moderator approves or refuses. Both are audit-logged.
 - :meth:`directory.models.Location.save` refuses to turn the flag off by
   any other path (:func:`check_release`), so an import or a script cannot
-  publish an address by accident.
+  publish an address by accident; an import's bulk writes go through the
+  same rule (:func:`from_file`, :func:`check_releases`).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -39,6 +40,11 @@ PRIVATE_FIELDS = (
     "accessibility",
     "transportation",
 )
+
+# What a file never writes into a confidential location: the private
+# fields and the name (the public whitelist hides it; a public export gives
+# the town instead). The notes of a service at such a place are kept too.
+FILE_PROTECTED_FIELDS = (*PRIVATE_FIELDS, "name")
 
 
 class ConfidentialityError(PermissionDenied):
@@ -75,6 +81,52 @@ def check_release(location):
         raise ConfidentialityError(
             f"Location {location.pk} is confidential: only release() may publish it."
         )
+
+
+def check_releases(locations, confidential_ids):
+    """:func:`check_release` for writes that bypass ``save()`` (an import's
+    bulk update): ``confidential_ids`` are the locations confidential in the
+    database before the write."""
+    for location in locations:
+        if (
+            not location.is_confidential
+            and location.pk in confidential_ids
+            and getattr(location, "_released_by", None) is None
+        ):
+            raise ConfidentialityError(
+                f"Location {location.pk} is confidential: only release() may "
+                "publish it."
+            )
+
+
+def from_file(values: dict, was_confidential, user) -> tuple[dict, str]:
+    """What an import may write into a location. ``values`` are the file's
+    fields; ``is_confidential`` is among them only when the file says so
+    (only the portal's own extension does: HSDS has no such field).
+    ``was_confidential`` is the location's flag in the directory, None for a
+    new location (written as the file gives it).
+
+    Returns the values to write and what happened: ``""``; ``"kept"``, the
+    location stays confidential and takes no address or description from
+    the file; ``"hidden"``, the file marks a public location confidential
+    (its address in the directory stays, the file's is not written);
+    ``"released"``, the file says it is not confidential and ``user`` may
+    publish it (the caller marks it with :func:`mark_released` and logs it
+    with :func:`log_release`). An import without such a user never lifts
+    the flag."""
+    if was_confidential is None:
+        return values, ""
+    said = values.get("is_confidential")
+    if was_confidential:
+        if said is False and can_release(user):
+            return values, "released"
+        kept = {k: v for k, v in values.items() if k not in FILE_PROTECTED_FIELDS}
+        kept["is_confidential"] = True
+        return kept, "kept"
+    if said:
+        kept = {k: v for k, v in values.items() if k not in FILE_PROTECTED_FIELDS}
+        return kept, "hidden"
+    return values, ""
 
 
 def mark_released(location, user):

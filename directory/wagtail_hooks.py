@@ -94,6 +94,9 @@ def register_log_actions(actions):
         _("Publication of a confidential address refused"),
     )
     actions.register_action(
+        "directory.import", _("Imported"), _("Imported from a data file")
+    )
+    actions.register_action(
         "directory.export_confidential",
         _("Export confidential addresses"),
         _("Confidential addresses exported"),

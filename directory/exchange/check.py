@@ -1,13 +1,13 @@
 """Checking an import before anything is written: every record parsed
 (all its problems reported with its row number, id and name), no id
-twice, and no confidential place made public by the file."""
+twice. What a file may write into a confidential place is decided when it
+is written (:func:`directory.confidentiality.from_file`)."""
 
 from directory.exchange.notes import Notes
 from directory.exchange.parse import Row, parse_hsds_service
 from directory.exchange.report import ImportReport, Issue
 from directory.exchange.template import parse_csv_row
 from directory.exchange.terms import TermIndex
-from directory.models import Location
 
 
 def check(
@@ -41,29 +41,4 @@ def check(
             continue
         seen[row.service_id] = number
         rows.append(row)
-    _keep_confidential(rows, report)
     return rows
-
-
-def _keep_confidential(rows: list[Row], report: ImportReport):
-    """An import never publishes a confidential address: a place the
-    directory keeps confidential stays so, whatever the file says (only a
-    moderator may release it, in the admin)."""
-    ids = {item["id"] for row in rows for item in row.locations}
-    confidential = set(
-        Location.objects.filter(pk__in=ids, is_confidential=True).values_list(
-            "pk", flat=True
-        )
-    )
-    for row in rows:
-        for item in row.locations:
-            if item["id"] in confidential and not item["is_confidential"]:
-                item["is_confidential"] = True
-                report.warnings.append(
-                    (
-                        row.number,
-                        f"location {item['id']} stays confidential: the file "
-                        "cannot publish its address (a moderator can, in the "
-                        "admin)",
-                    )
-                )

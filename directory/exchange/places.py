@@ -92,7 +92,7 @@ def location_of(sal: dict, notes: Notes) -> dict | None:
     )
     if latitude is None or longitude is None:
         latitude = longitude = None
-    return {
+    location = {
         "id": attempt(
             notes, values.uuid_of, data.get("id"), "location id", "location.id"
         ),
@@ -117,5 +117,10 @@ def location_of(sal: dict, notes: Notes) -> dict | None:
         "latitude": latitude,
         "longitude": longitude,
         "accessibility": "\n".join(filter(None, accessibility)),
-        "is_confidential": bool((data.get("convivir") or {}).get("confidential")),
     }
+    # Only the portal's own extension says whether a place is confidential;
+    # without it the directory's flag stays as it is.
+    confidential = (data.get("convivir") or {}).get("confidential")
+    if isinstance(confidential, bool):
+        location["is_confidential"] = confidential
+    return location

@@ -112,9 +112,11 @@ def parse_csv_row(
             "latitude": latitude,
             "longitude": longitude,
             "accessibility": "",
-            "is_confidential": is_yes("confidential"),
         }
     )
+    # The template marks a place confidential; it never lifts the flag.
+    if is_yes("confidential"):
+        row.locations[-1]["is_confidential"] = True
     if text(data.get("phone")):
         row.phones.append(
             {

@@ -128,8 +128,10 @@ def test_round_trip_into_an_empty_directory(entries, editor, tmp_path):
     output = _run("import_hsds", str(tmp_path))
     assert "2 created, 0 updated" in output
     assert _snapshot() == before
-    # Importing again updates in place.
-    assert "0 created, 2 updated" in _run("import_hsds", str(tmp_path))
+    # Importing the same file again writes nothing.
+    assert "0 created, 0 updated, 2 unchanged, 0 skipped" in _run(
+        "import_hsds", str(tmp_path)
+    )
     assert _snapshot() == before
 
 
@@ -159,8 +161,10 @@ def test_csv_template_imports(tmp_path, client):
     comedor = Service.objects.get(name="Comedor Juchitán")
     assert comedor.phones.get().whatsapp
     assert {t.code for t in comedor.service_types.all()} == {"food", "health"}
-    # The same file again updates, never duplicates.
-    assert "0 created, 2 updated" in _run("import_hsds", str(path))
+    # The same file again changes nothing, never duplicates.
+    assert "0 created, 0 updated, 2 unchanged, 0 skipped" in _run(
+        "import_hsds", str(path)
+    )
     assert Service.objects.count() == 2
 
 

@@ -1,8 +1,15 @@
 """``manage.py import_hsds PATH``: upsert entries from an HSDS data package
 (folder or ``services.json``) or from the CSV template. Every row is checked
-first; with any problem nothing changes unless ``--partial``."""
+first; with any problem nothing changes unless ``--partial``. Changes are
+published with a revision per changed service (``--as-draft``: drafts
+submitted to moderation); ``--user`` names who imports (only a user who may
+publish a confidential address can lift the flag, with the portal's own
+extension). A progress bar goes to stderr on a terminal."""
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+
+from tqdm import tqdm
 
 from directory.exchange import CSV_COLUMNS, ImportFailed, import_path
 from directory.exchange.terms import read_taxonomy_map
@@ -27,25 +34,52 @@ class Command(BaseCommand):
             help="CSV (their code,our code) or JSON object mapping the file's "
             "taxonomy codes to the directory's.",
         )
-
-    def progress(self, done: int, total: int):
-        width = 30
-        filled = width * done // total
-        ending = "\n" if done == total else ""
-        self.stdout.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-            ending=ending,
+        parser.add_argument(
+            "--user",
+            help="Username the import is made by (revisions, audit log); only a "
+            "user who may publish confidential addresses can lift the flag.",
         )
-        self.stdout.flush()
+        parser.add_argument(
+            "--as-draft",
+            action="store_true",
+            help="Save changes as drafts submitted to moderation, not published.",
+        )
+        parser.add_argument("--quiet", action="store_true", help="No progress bar.")
 
     def handle(self, path, partial=False, taxonomy_map=None, **options):
+        user = None
+        if options.get("user"):
+            model = get_user_model()
+            user = model.objects.filter(
+                **{model.USERNAME_FIELD: options["user"]}
+            ).first()
+            if user is None:
+                raise CommandError(f"There is no user {options['user']!r}.")
+        bar = None
+        stderr = self.stderr._out
+        if not options.get("quiet") and getattr(stderr, "isatty", lambda: False)():
+            bar = tqdm(file=stderr, unit=" services", total=0)
+
+        def progress(done, total):
+            if bar.total != total:
+                bar.reset(total=total)
+            bar.update(done - bar.n)
+
         try:
             mapping = read_taxonomy_map(taxonomy_map) if taxonomy_map else None
             report = import_path(
-                path, partial=partial, progress=self.progress, taxonomy_map=mapping
+                path,
+                partial=partial,
+                progress=progress if bar is not None else None,
+                user=user,
+                as_draft=options.get("as_draft", False),
+                taxonomy_map=mapping,
             )
         except ImportFailed as error:
             raise CommandError(f"{error}. Nothing was imported.") from error
+        finally:
+            if bar is not None:
+                bar.close()
         for line in report.lines():
             self.stdout.write(self.style.ERROR(line))
         for line in report.warning_lines():

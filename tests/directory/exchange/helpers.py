@@ -1,7 +1,12 @@
-"""Small HSDS records for the import's tests, and the check step run on
-them (parsing only: nothing is written)."""
+"""Shared by the import's tests: small HSDS records and the check step run
+on them (parsing only: nothing is written); running a command, exporting the
+directory and editing the exported file as a partner would."""
 
+import io
+import json
 import uuid
+
+from django.core.management import call_command
 
 from directory.exchange.check import check
 from directory.exchange.report import ImportReport
@@ -53,3 +58,24 @@ def one(data, taxonomy_map=None):
     rows, report = parsed(data, taxonomy_map=taxonomy_map)
     assert report.lines() == [], report.lines()
     return rows[0], report
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def export(folder) -> list[dict]:
+    run("export_hsds", str(folder))
+    return json.loads((folder / "services.json").read_text())
+
+
+def rewrite(folder, services: list[dict]):
+    (folder / "services.json").write_text(json.dumps(services), encoding="utf-8")
+
+
+def only_location(services: list[dict]) -> dict:
+    (service,) = services
+    (sal,) = service["service_at_locations"]
+    return sal["location"]

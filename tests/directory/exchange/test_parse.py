@@ -454,11 +454,13 @@ def test_another_state_or_country_keeps_the_place_with_a_warning():
     ]
 
 
-def test_a_place_is_public_unless_the_file_says_confidential():
-    public, secret = place(), place()
+def test_only_the_portals_extension_says_whether_a_place_is_confidential():
+    # Without it the directory's flag stays as it is (a new place is public).
+    plain, secret, public = place(), place(), place()
     secret["location"]["convivir"] = {"confidential": True}
-    row, _ = one(record(service_at_locations=[public, secret]))
-    assert [loc["is_confidential"] for loc in row.locations] == [False, True]
+    public["location"]["convivir"] = {"confidential": False}
+    row, _ = one(record(service_at_locations=[plain, secret, public]))
+    assert [loc.get("is_confidential") for loc in row.locations] == [None, True, False]
 
 
 def test_a_virtual_place_or_a_place_without_city_is_reported():

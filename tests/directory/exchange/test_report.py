@@ -134,7 +134,7 @@ def test_a_confidential_place_stays_confidential(tmp_path):
     assert Location.objects.get(pk=secret.pk).is_confidential
     assert report.warning_lines() == [
         f"row 1: location {secret.id} stays confidential: the file cannot publish "
-        "its address (a moderator can, in the admin)"
+        "it nor change its address (a moderator can, in the admin or with --user)"
     ]
 
 
