@@ -33,6 +33,9 @@ HSDS_STATUS = {
 }
 FULL_ALERT = "Full: no space available at the moment."
 OPEN_24_HOURS = "Open 24 hours"
+# Opening hours are local time in Chiapas, Oaxaca and Tabasco: UTC-6 all
+# year (HSDS assumes UTC without a timezone).
+TIMEZONE = -6
 ENGLISH_TEXT = (
     "description",
     "eligibility_description",
@@ -240,15 +243,22 @@ def service_extension(service, include_confidential=False) -> dict:
 
 
 def _phone(service, phone) -> dict:
-    description = phone.description or None
-    if phone.whatsapp:
-        description = " ".join(p for p in (phone.description, "WhatsApp") if p)
+    # HSDS extensions are numbers; one that is not ("12#") goes with the
+    # description, where a person still reads it.
+    extension = phone.extension.strip()
+    number_extension = int(extension) if extension.isdigit() else None
+    parts = [
+        phone.description,
+        f"ext. {extension}" if extension and number_extension is None else "",
+        "WhatsApp" if phone.whatsapp else "",
+    ]
+    description = " ".join(part for part in parts if part) or None
     return _compact(
         {
             "id": str(phone.id),
             "service_id": str(service.id),
             "number": phone.number,
-            "extension": phone.extension or None,
+            "extension": number_extension,
             "type": phone.kind,
             "description": description,
             "convivir": {"whatsapp": phone.whatsapp},
@@ -262,6 +272,7 @@ def _schedules(service) -> list[dict]:
             {
                 "id": derived_id("schedule", service.id, "24h"),
                 "service_id": str(service.id),
+                "timezone": TIMEZONE,
                 "freq": "WEEKLY",
                 "interval": 1,
                 "byday": ",".join(HSDS_DAYS),
@@ -276,6 +287,7 @@ def _schedules(service) -> list[dict]:
             {
                 "id": str(schedule.id),
                 "service_id": str(service.id),
+                "timezone": TIMEZONE,
                 "freq": "WEEKLY",
                 "interval": 1,
                 "wkst": "MO",
