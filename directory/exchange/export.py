@@ -17,6 +17,7 @@ one query per relation) and every file is written as they come, so memory
 stays the same however large the directory.
 """
 
+import gc
 import json
 from contextlib import ExitStack
 from pathlib import Path
@@ -28,9 +29,16 @@ from wagtail.log_actions import log
 
 from directory import confidentiality, hsds
 from directory.exchange.tables import Table
-from directory.models import Organization, Service, Taxonomy, TaxonomyTerm
+from directory.models import (
+    Location,
+    Organization,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
 
-CHUNK = 500
+CHUNK = 250
 SERVICE_TABLES = (
     "phones",
     "schedules",
@@ -41,12 +49,17 @@ SERVICE_TABLES = (
 )
 
 
+def _selected(include_all=False):
+    return Service.objects.all() if include_all else Service.objects.public()
+
+
 def exportable_services(include_all=False):
     """The public services, or with ``include_all`` every one (hidden
-    because not verified for too long, and unpublished)."""
-    services = Service.objects.all() if include_all else Service.objects.public()
+    because not verified for too long, and unpublished), with everything
+    their records show."""
     return (
-        services.for_listing()
+        _selected(include_all)
+        .for_listing()
         .prefetch_related("contacts", "required_documents", "populations__taxonomy")
         .prefetch_related("service_types__taxonomy")
         .order_by("name", "pk")
@@ -80,8 +93,20 @@ class JsonArray:
         self._file.close()
 
 
+def _chunks(queryset):
+    """The rows of ``queryset``, :data:`CHUNK` at a time. Model instances
+    linked by prefetch caches form reference cycles, which only the cyclic
+    collector frees: collecting after each chunk keeps memory flat."""
+    for number, row in enumerate(queryset.iterator(chunk_size=CHUNK), 1):
+        yield row
+        if number % CHUNK == 0:
+            gc.collect()
+
+
 class Package:
-    """The files of one package, open while services stream through."""
+    """The files of one package, written as the records stream through:
+    services first, then the organisations and locations they name (each
+    once, read by their own query rather than remembered)."""
 
     def __init__(self, folder: Path, stack: ExitStack, include_confidential):
         def opened(thing):
@@ -101,43 +126,38 @@ class Package:
         ]
         if not include_confidential:
             names.remove("contacts")
+        self.include_confidential = include_confidential
         self.tables = {name: opened(Table(folder, name)) for name in names}
         self.json = {
             name: opened(JsonArray(folder / f"{name}.json"))
             for name in ("services", "organizations", "taxonomies", "taxonomy_terms")
         }
-        self.organizations = set()
-        self.locations = set()
-        self.confidential = {}
 
     def add_service(self, record: dict):
         self.json["services"].add(record)
         self.tables["services"].add(record)
-        organization = record["organization"]
-        if organization["id"] not in self.organizations:
-            self.organizations.add(organization["id"])
-            self.json["organizations"].add(organization)
-            self.tables["organizations"].add(organization)
         for sal in record["service_at_locations"]:
-            self.tables["service_at_location"].add(sal)
-            self._add_location(sal["location"])
+            self.tables["service_at_location"].add(
+                {k: v for k, v in sal.items() if k != "location"}
+            )
         for name in SERVICE_TABLES:
             for row in record.get(name, []):
                 self.tables[name].add(row)
 
-    def _add_location(self, location: dict):
-        if location["id"] in self.locations:
-            return
-        self.locations.add(location["id"])
-        if location["convivir"]["confidential"]:
-            self.confidential.setdefault(location["organization_id"], []).append(
-                location["id"]
-            )
-        self.tables["locations"].add(location)
-        for address in location["addresses"]:
-            self.tables["addresses"].add(address)
-        for row in location.get("accessibility", []):
-            self.tables["accessibility"].add(row)
+    def add_organizations(self, organizations):
+        for organization in _chunks(organizations):
+            record = hsds.organization_summary(organization)
+            self.json["organizations"].add(record)
+            self.tables["organizations"].add(record)
+
+    def add_locations(self, locations):
+        for location in _chunks(locations):
+            record = hsds.location(location, self.include_confidential, extension=True)
+            self.tables["locations"].add(record)
+            for address in record["addresses"]:
+                self.tables["addresses"].add(address)
+            for row in record.get("accessibility", []):
+                self.tables["accessibility"].add(row)
 
     def add_taxonomy(self):
         for taxonomy in Taxonomy.objects.order_by("name", "pk"):
@@ -165,20 +185,24 @@ def export_package(
         raise PermissionDenied
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
+    selected = _selected(include_all)
+    places = ServiceAtLocation.objects.filter(service__in=selected)
+    locations = Location.objects.filter(pk__in=places.values("location_id"))
+    if include_confidential:
+        _log_confidential_export(locations.filter(is_confidential=True), user)
     with ExitStack() as stack:
         package = Package(folder, stack, include_confidential)
-        try:
-            services = exportable_services(include_all)
-            for service in services.iterator(chunk_size=CHUNK):
-                package.add_service(
-                    service_record(service, include_confidential, include_all)
-                )
-            package.add_taxonomy()
-        finally:
-            # Whatever was written of confidential addresses is logged,
-            # even if the export stopped half-way.
-            if include_confidential:
-                _log_confidential_export(package.confidential, user)
+        for service in _chunks(exportable_services(include_all)):
+            package.add_service(
+                service_record(service, include_confidential, include_all)
+            )
+        package.add_organizations(
+            Organization.objects.filter(
+                pk__in=selected.values("organization_id")
+            ).order_by("name", "pk")
+        )
+        package.add_locations(locations.order_by("organization_id", "sort_order", "pk"))
+        package.add_taxonomy()
     tables = package.tables.values()
     _write_descriptor(folder, tables, include_confidential, include_all)
     return {table.name: table.rows for table in tables}
@@ -209,15 +233,17 @@ def _write_descriptor(folder, tables, include_confidential, include_all):
     )
 
 
-def _log_confidential_export(confidential: dict, user):
-    organizations = {
-        str(pk): organization
-        for pk, organization in Organization.objects.in_bulk(list(confidential)).items()
-    }
-    for organization_id, locations in confidential.items():
+def _log_confidential_export(locations, user):
+    """Before anything is written: the export is in the audit log of each
+    organisation whose confidential addresses it holds."""
+    confidential = {}
+    for organization_id, pk in locations.values_list("organization_id", "pk"):
+        confidential.setdefault(organization_id, []).append(str(pk))
+    organizations = Organization.objects.in_bulk(list(confidential))
+    for organization_id, pks in confidential.items():
         log(
             instance=organizations[organization_id],
             action="directory.export_confidential",
             user=user,
-            data={"locations": locations},
+            data={"locations": pks},
         )
