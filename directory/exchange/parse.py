@@ -20,7 +20,7 @@ from directory.choices import HSDS_DAYS, ServiceStatus
 from directory.exchange.read import CSV_REQUIRED
 from directory.models import TaxonomyTerm
 
-NAMESPACE = uuid.UUID("5d0c9a4e-61f3-4f0e-9b43-0f7f2b1a8c21")
+NAMESPACE = hsds.NAMESPACE
 STATE_BY_NAME = {label.lower(): value for value, label in State.choices}
 YES = {"1", "yes", "si", "sí", "true", "x", "y", "s"}
 
