@@ -95,7 +95,10 @@ def _error(message, status, **extra):
 def not_found(request, *args, **kwargs):
     """Any address under the API that names no endpoint, whatever the method."""
     request.urlconf = "directory.api_urlconf"
-    return _error("not found", 404)
+    response = _error("not found", 404)
+    if request.method == "HEAD":
+        response.content = b""
+    return response
 
 
 def api_view(*allowed):
