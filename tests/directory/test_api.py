@@ -340,3 +340,19 @@ def test_list_queries_do_not_grow(client, url, django_assert_num_queries):
     generate(490)
     with django_assert_num_queries(len(few)):
         client.get(url)
+
+
+def test_the_demo_validates_page_by_page(demo_site, client):
+    """The demo's forty entries, written by hand like real ones: every
+    page of every list and every service validates, formats checked."""
+    for url, schema in [
+        ("services", "service_list"),
+        ("services?full=true", "service"),
+        ("organizations?full_service=true", "organization"),
+        ("service_at_locations", "service_at_location_list"),
+        ("locations", "location"),
+    ]:
+        separator = "&" if "?" in url else "?"
+        data = client.get(f"/api/hsds/{url}{separator}per_page=200").json()
+        assert data["size"] == data["total_items"] >= 20 and data["last_page"]
+        validate_page(data, schema)
