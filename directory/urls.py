@@ -1,7 +1,7 @@
 """The HSDS API, outside the language prefixes: ``/api/hsds/…``. (The public
 pages are routes of the directory page, see ``DirectoryIndexPage``.)"""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from directory import api
 
@@ -23,4 +23,8 @@ urlpatterns = [
     path("taxonomies/<uuid:pk>", api.taxonomy_detail, name="taxonomy"),
     path("taxonomy_terms", api.taxonomy_terms, name="taxonomy_terms"),
     path("taxonomy_terms/<uuid:pk>", api.taxonomy_term_detail, name="taxonomy_term"),
+    path("locations", api.locations, name="locations"),
+    path("locations/<uuid:pk>", api.location_detail, name="location"),
+    # Anything else under the API is a JSON 404, never a page or a redirect.
+    re_path(r"^.*$", api.not_found, name="not_found"),
 ]

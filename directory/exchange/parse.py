@@ -15,9 +15,9 @@ from directory.exchange.notes import Notes, attempt
 from directory.exchange.places import location_of
 from directory.exchange.schedules import all_week_all_day, schedule_rows
 from directory.exchange.terms import TermIndex
-from directory.exchange.values import Problem, text
+from directory.exchange.values import NAMESPACE, Problem, text
 
-__all__ = ["Notes", "Row", "TermIndex", "parse_hsds_service"]
+__all__ = ["NAMESPACE", "Notes", "Row", "TermIndex", "parse_hsds_service"]
 
 WITHOUT = "the service is imported without it"
 HSDS_STATUSES = {

@@ -14,8 +14,11 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from convivir.common.choices import State
 from convivir.common.phones import normalize_phone
+from directory import hsds
 
-NAMESPACE = uuid.UUID("5d0c9a4e-61f3-4f0e-9b43-0f7f2b1a8c21")
+# The ids the portal derives (HSDS records it makes up) share the HSDS
+# output's namespace.
+NAMESPACE = hsds.NAMESPACE
 LOCAL_TIME = ZoneInfo("America/Mexico_City")
 
 

@@ -23,6 +23,15 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--all",
+            action="store_true",
+            dest="include_all",
+            help=(
+                "A full backup: also entries hidden because not verified for "
+                "too long, and unpublished ones (datapackage.json says so)."
+            ),
+        )
+        parser.add_argument(
             "--user",
             help=(
                 "Username of the staff member exporting confidential addresses "
@@ -31,7 +40,14 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, folder, include_confidential=False, user=None, **options):
+    def handle(
+        self,
+        folder,
+        include_confidential=False,
+        user=None,
+        include_all=False,
+        **options,
+    ):
         staff = None
         if include_confidential:
             if not user:
@@ -42,7 +58,10 @@ class Command(BaseCommand):
                     f"{user} may not see confidential locations: nothing exported."
                 )
         counts = export_package(
-            folder, include_confidential=include_confidential, user=staff
+            folder,
+            include_confidential=include_confidential,
+            user=staff,
+            include_all=include_all,
         )
         for name, count in counts.items():
             self.stdout.write(f"{name}: {count}")

@@ -1,0 +1,160 @@
+"""The query string of an HSDS API request, read strictly: each endpoint
+names the parameters it supports (those of the specification's
+``openapi.json``, and the portal's documented extensions); any other
+parameter, or a value of the wrong form, is a :class:`BadRequest` naming
+it, never silently ignored."""
+
+import math
+import uuid
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from convivir.common.choices import State
+
+TRUE = {"true", "1"}
+FALSE = {"false", "0"}
+EARTH_KM = 6371.0
+DEFAULT_RADIUS_KM = 10.0
+MAX_RADIUS_KM = 1000.0
+
+
+class BadRequest(Exception):
+    """A parameter the endpoint does not support, or a malformed value."""
+
+    def __init__(self, message: str, parameter: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+class Query:
+    """The parameters of one request, checked against ``allowed``."""
+
+    def __init__(self, request, allowed):
+        self.params = request.GET
+        for name in self.params:
+            if name not in allowed:
+                raise BadRequest(
+                    f"unsupported parameter {name!r}; this endpoint accepts: "
+                    + (", ".join(sorted(allowed)) or "none"),
+                    name,
+                )
+        for name, values in self.params.lists():
+            if len(values) > 1:
+                raise BadRequest(f"{name} is given more than once", name)
+
+    def text(self, name) -> str:
+        return self.params.get(name, "").strip()
+
+    def integer(self, name, default, low, high) -> int:
+        value = self.text(name)
+        if not value:
+            return default
+        try:
+            number = int(value)
+        except ValueError as error:
+            raise BadRequest(f"{name} must be a whole number", name) from error
+        return max(low, min(high, number))
+
+    def boolean(self, name) -> bool:
+        value = self.text(name).lower()
+        if value in TRUE:
+            return True
+        if value in FALSE or not value:
+            return False
+        raise BadRequest(f"{name} must be true or false", name)
+
+    def uuid(self, name):
+        value = self.text(name)
+        if not value:
+            return None
+        try:
+            return uuid.UUID(value)
+        except ValueError as error:
+            raise BadRequest(f"{name} must be a UUID", name) from error
+
+    def moment(self, name):
+        value = self.text(name)
+        if not value:
+            return None
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value) if len(value) == 10 else None
+            if day is None:
+                raise BadRequest(f"{name} must be an ISO 8601 date or datetime", name)
+            moment = timezone.datetime(day.year, day.month, day.day)
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment
+
+    def choice(self, name, choices):
+        value = self.text(name).lower()
+        if value and value not in choices:
+            raise BadRequest(
+                f"{name} must be one of: " + ", ".join(sorted(choices)), name
+            )
+        return value
+
+    def state(self):
+        return self.choice("state", set(State.values))
+
+    def format(self) -> str:
+        return self.choice("format", {"json", "ndjson"}) or "json"
+
+    def proximity(self):
+        """``proximity`` as a point and a radius in km, or None.
+
+        Two forms: ``lat,long`` or ``lat,long,radius`` (radius in km,
+        10 by default), or, as the specification words it, a distance in
+        metres from the centre of ``postcode`` (``proximity=5000&postcode=…``;
+        the caller finds that centre). Returns ``(lat, long, km)``, with
+        lat and long None for the second form."""
+        value = self.text("proximity")
+        if not value:
+            return None
+        message = "proximity must be lat,long[,radius km] or metres with postcode"
+        try:
+            numbers = [float(part) for part in value.split(",")]
+        except ValueError as error:
+            raise BadRequest(message, "proximity") from error
+        if not all(math.isfinite(n) for n in numbers) or len(numbers) > 3:
+            raise BadRequest(message, "proximity")
+        if len(numbers) == 1:
+            if not self.text("postcode"):
+                raise BadRequest(message, "proximity")
+            return None, None, _radius(numbers[0] / 1000)
+        if len(numbers) == 2:
+            numbers.append(DEFAULT_RADIUS_KM)
+        latitude, longitude, km = numbers
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise BadRequest(message, "proximity")
+        return latitude, longitude, _radius(km)
+
+
+def _radius(km: float) -> float:
+    if not 0 < km <= MAX_RADIUS_KM:
+        raise BadRequest(
+            f"the proximity radius must be above 0 and at most {MAX_RADIUS_KM:.0f} km",
+            "proximity",
+        )
+    return km
+
+
+def distance_km(lat1, lon1, lat2, lon2) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = (
+        math.sin(dphi / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    )
+    return 2 * EARTH_KM * math.asin(math.sqrt(a))
+
+
+def bounding_box(latitude, longitude, km):
+    """Latitude and longitude bounds around a point (a coarse SQL filter
+    before the exact distance)."""
+    dlat = math.degrees(km / EARTH_KM)
+    cos = max(math.cos(math.radians(latitude)), 1e-6)
+    dlon = min(180.0, math.degrees(km / (EARTH_KM * cos)))
+    return latitude - dlat, latitude + dlat, longitude - dlon, longitude + dlon
