@@ -18,6 +18,7 @@ from math import ceil
 from django.db.models import Prefetch, Q
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils.text import slugify
+from django.views.decorators.csrf import csrf_exempt
 
 from directory import hsds
 from directory.api_query import (
@@ -92,6 +93,7 @@ def _error(message, status, **extra):
     return _json({"error": message, **extra}, status=status)
 
 
+@csrf_exempt
 def not_found(request, *args, **kwargs):
     """Any address under the API that names no endpoint, whatever the method."""
     request.urlconf = "directory.api_urlconf"
@@ -131,7 +133,9 @@ def api_view(*allowed):
 
         wrapper.__name__ = view.__name__
         wrapper.__doc__ = view.__doc__
-        return wrapper
+        # A read-only API with no session state: CSRF protection has nothing
+        # to protect, and its 403 page would answer other methods in HTML.
+        return csrf_exempt(wrapper)
 
     return decorator
 

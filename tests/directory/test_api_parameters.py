@@ -5,6 +5,7 @@ JSON."""
 
 from datetime import timedelta
 
+from django.test import Client
 from django.utils import timezone
 
 import pytest
@@ -190,7 +191,9 @@ def test_bad_values_answer_400_in_json(client, places, query):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
-def test_other_methods_answer_405_in_json(client, places, method):
+def test_other_methods_answer_405_in_json(places, method):
+    # As a real client: with CSRF checks, which would answer 403 in HTML.
+    client = Client(enforce_csrf_checks=True)
     response = getattr(client, method)("/api/hsds/services")
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
@@ -208,7 +211,8 @@ def test_head_is_get_without_a_body(client, places):
 @pytest.mark.parametrize(
     "url", ["/api/hsds/nothing", "/api/hsds/services/", "/api/hsds/services/x"]
 )
-def test_unknown_addresses_answer_404_in_json_whatever_the_method(client, url):
+def test_unknown_addresses_answer_404_in_json_whatever_the_method(url):
+    client = Client(enforce_csrf_checks=True)
     for response in (client.get(url), client.post(url), client.head(url)):
         assert response.status_code == 404
         assert response["Content-Type"] == "application/json"
