@@ -27,9 +27,20 @@ def live_demo(settings, tmp_path):
     call_command("load_demo", "--allow-production", stdout=io.StringIO())
 
 
-def test_home_page_is_light_and_self_contained(
-    live_demo, live_server, browser, record, artifacts
+def test_a_phone_reader_on_the_demo_site(
+    live_demo, live_server, browser, record, artifacts, accessibility_violations
 ):
+    """One visit of the whole demo (loading it takes most of the time): the
+    home page is light and self-contained, the pages pass the automated
+    accessibility checks and work without JavaScript."""
+    _home_page_is_light_and_self_contained(live_server, browser, record, artifacts)
+    _pages_pass_automated_accessibility_checks(
+        live_server, browser, accessibility_violations
+    )
+    _pages_work_without_javascript(live_server, browser, artifacts)
+
+
+def _home_page_is_light_and_self_contained(live_server, browser, record, artifacts):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2)
     page = context.new_page()
     recorder = record(page)
@@ -77,8 +88,8 @@ ACCESSIBILITY_PATHS = [
 ]
 
 
-def test_pages_pass_automated_accessibility_checks(
-    live_demo, live_server, browser, accessibility_violations
+def _pages_pass_automated_accessibility_checks(
+    live_server, browser, accessibility_violations
 ):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -90,7 +101,7 @@ def test_pages_pass_automated_accessibility_checks(
     context.close()
 
 
-def test_pages_work_without_javascript(live_demo, live_server, browser, artifacts):
+def _pages_work_without_javascript(live_server, browser, artifacts):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(f"{live_server.url}/es/seguridad-en-el-camino/")
