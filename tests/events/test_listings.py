@@ -185,7 +185,7 @@ def _add_events(parent, count: int, per_event: int = 1):
         "/es/",
     ],
 )
-def test_listings_cost_the_same_queries_for_10_or_1000_events(
+def test_listings_cost_the_same_queries_for_10_or_300_dates(
     client, calendar_page, url, monkeypatch
 ):
     # The per-process locale cache expires by time: not during this test.
@@ -205,7 +205,8 @@ def test_listings_cost_the_same_queries_for_10_or_1000_events(
             assert client.get(url).status_code == 200
         if patcher:
             patcher.stop()
-        _add_events(calendar_page, 200, per_event=5)
+        # 60 events of 5 dates each: pages of the list and more.
+        _add_events(calendar_page, 60, per_event=5)
         if patcher:
             patcher.start()
         client.get(url)  # adding pages clears Wagtail's cached site paths
@@ -214,7 +215,7 @@ def test_listings_cost_the_same_queries_for_10_or_1000_events(
     finally:
         if patcher:
             patcher.stop()
-    assert Occurrence.objects.count() == 1010
+    assert Occurrence.objects.count() == 310
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
     assert len(few) <= 20, [q["sql"][:150] for q in few.captured_queries]
 
