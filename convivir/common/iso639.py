@@ -35,6 +35,7 @@ class UnknownLanguage(ValueError):
     """Not an ISO 639-1 or ISO 639-3 code."""
 
 
+@cache
 def canonical(code: str) -> str:
     """The stored form of an ISO 639-1 or 639-3 code (any case); raises
     :class:`UnknownLanguage`."""
@@ -84,9 +85,15 @@ def _catalogue(language: str):
     )
 
 
+@cache
+def _own_names() -> dict:
+    # Lazy labels, translated when shown.
+    return {**dict(Language.choices), **CORRIDOR}
+
+
 def name(code: str) -> str:
     """The language's name in the active language."""
-    own = {**dict(Language.choices), **CORRIDOR}
+    own = _own_names()
     if code in own:
         return str(own[code])
     record = (
