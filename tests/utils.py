@@ -1,10 +1,21 @@
 """Helpers shared by the tests."""
 
+import re
+
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.users.models import UserProfile
 
 from convivir.models import HomePage
+
+
+def token_in(text: str, prefix: str) -> str:
+    """The token of the first link under ``prefix`` in ``text`` (an e-mail
+    or a page). A test reads the link it was sent rather than signing one
+    again: a signed token made a second later differs."""
+    match = re.search(re.escape(prefix) + r"([^/\s\"'<>]+)/", text)
+    assert match, f"no link under {prefix} in {text!r}"
+    return match.group(1)
 
 
 def translate_page(page: Page, locale: Locale, **fields) -> Page:
