@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "campaigns",
     "events",
     "directory",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -25,7 +25,6 @@ from directory.api_query import (
     BadRequest,
     Query,
     bounding_box,
-    distance_km,
 )
 from directory.models import (
     Location,
@@ -35,6 +34,7 @@ from directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from search.places import distance_km
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from convivir.common.choices import State
+from search.places import EARTH_KM
 
 TRUE = {"true", "1"}
 FALSE = {"false", "0"}
-EARTH_KM = 6371.0
 DEFAULT_RADIUS_KM = 10.0
 MAX_RADIUS_KM = 1000.0
 
@@ -138,17 +138,6 @@ def _radius(km: float) -> float:
             "proximity",
         )
     return km
-
-
-def distance_km(lat1, lon1, lat2, lon2) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = (
-        math.sin(dphi / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    )
-    return 2 * EARTH_KM * math.asin(math.sqrt(a))
 
 
 def bounding_box(latitude, longitude, km):

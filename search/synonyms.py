@@ -1,0 +1,117 @@
+"""The domain's synonyms (``synonyms.txt``): what people call what they
+need, in Spanish and English, grouped into concepts. A query is read into
+:class:`Clause` s: a concept wherever its words occur (the longest match
+first: "casa del migrante" is one concept, not three words), otherwise a
+plain term; a backend matches a concept by any of its words."""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from search.analysis import fold, query_terms, terms
+
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.txt")
+
+
+class SynonymsError(ValueError):
+    """A line of the synonyms file that does not say "key: words | words"."""
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One line of the file: its key and its words in each language."""
+
+    key: str
+    spanish: tuple[str, ...]
+    english: tuple[str, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self.spanish + self.english
+
+    @property
+    def forms(self) -> tuple[tuple[str, ...], ...]:
+        """Each word as the stems it is searched by, without repeats."""
+        forms = (tuple(terms(word)) for word in self.words)
+        return tuple(dict.fromkeys(form for form in forms if form))
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A part of a query: a concept (any of its forms matches) or one plain
+    term (``concept`` None)."""
+
+    text: str
+    concept: Concept | None = None
+
+    @property
+    def forms(self) -> tuple[tuple[str, ...], ...]:
+        return self.concept.forms if self.concept else ((self.text,),)
+
+
+def parse(text: str) -> list[Concept]:
+    """The concepts of a synonyms file's text."""
+    concepts, keys = [], set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, colon, rest = line.partition(":")
+        spanish, bar, english = rest.partition("|")
+        key = key.strip()
+        if not (colon and bar and key.isidentifier()) or key in keys:
+            raise SynonymsError(f"line {number}: {raw!r}")
+        concepts.append(Concept(key, _words(spanish), _words(english)))
+        keys.add(key)
+    return concepts
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(word).strip() for word in text.split(",") if word.strip())
+
+
+class Thesaurus:
+    """The concepts, looked up by the stems of their words."""
+
+    def __init__(self, concepts: list[Concept]):
+        self.concepts = {concept.key: concept for concept in concepts}
+        self._by_form: dict[tuple[str, ...], Concept] = {}
+        for concept in concepts:
+            for form in concept.forms:
+                self._by_form.setdefault(form, concept)
+        self._longest = max((len(form) for form in self._by_form), default=1)
+
+    def owners(self, form: tuple[str, ...]) -> list[str]:
+        """The keys of every concept that has ``form`` (one, in a coherent
+        file)."""
+        return [key for key, concept in self.concepts.items() if form in concept.forms]
+
+    def read(self, text: str) -> list[Clause]:
+        """What a visitor typed, as clauses in order."""
+        found = query_terms(text)
+        clauses, at = [], 0
+        while at < len(found):
+            for size in range(min(self._longest, len(found) - at), 0, -1):
+                form = tuple(found[at : at + size])
+                concept = self._by_form.get(form)
+                if concept is not None:
+                    if not any(clause.concept == concept for clause in clauses):
+                        clauses.append(Clause(" ".join(form), concept))
+                    at += size
+                    break
+            else:
+                if not any(clause.text == found[at] for clause in clauses):
+                    clauses.append(Clause(found[at]))
+                at += 1
+        return clauses
+
+    def solr_rules(self) -> list[str]:
+        """The concepts as equivalence rules ("a, b, c") in the format of
+        Elasticsearch's synonym filters, folded like the analysed text."""
+        return [", ".join(concept.words) for concept in self.concepts.values()]
+
+
+@cache
+def thesaurus() -> Thesaurus:
+    """The project's synonyms, read once."""
+    return Thesaurus(parse(SYNONYMS_FILE.read_text(encoding="utf-8")))
