@@ -62,8 +62,11 @@ format: install-dev
 check-migrations: install-dev
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
+# The suite runs in one process per core; the demo tests share one of them.
+TEST_PROCESSES ?= auto
+
 test: install-dev browser-deps lint check-migrations
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadgroup
 
 # gettext's msgfmt/msgen, only needed to update translations.
 gettext:

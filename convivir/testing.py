@@ -3,6 +3,7 @@ pyproject.toml): gives the test run the environment a developer's shell
 lacks, without touching a real deployment's variables."""
 
 import os
+from urllib.parse import urlsplit
 
 os.environ.setdefault("SECRET_KEY", "test-only-key-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -14,3 +15,21 @@ os.environ.setdefault("EMAIL_BACKEND", "locmem")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 # Redirecting to https would turn every test request into a 301.
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+
+
+def worker_cache_url(url: str, worker: str) -> str:
+    """The cache of one of several test processes (``pytest -n``, worker
+    ``gw0``, ``gw1``…): its own Redis database, because the tests empty the
+    cache and emptying a Redis cache empties its whole database."""
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("redis") or not worker.startswith("gw"):
+        return url
+    base = int(parts.path.strip("/") or 0)
+    database = (base + int(worker[2:])) % 16
+    return parts._replace(path=f"/{database}").geturl()
+
+
+if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("CACHE_URL"):
+    os.environ["CACHE_URL"] = worker_cache_url(
+        os.environ["CACHE_URL"], os.environ["PYTEST_XDIST_WORKER"]
+    )

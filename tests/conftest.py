@@ -51,6 +51,13 @@ def _uses_demo(item) -> bool:
     )
 
 
+def pytest_itemcollected(item):
+    """With several test processes (``pytest -n``), the demo tests all go to
+    one of them, one after the other: the demo is loaded once."""
+    if _uses_demo(item):
+        item.add_marker(pytest.mark.xdist_group(DEMO_FIXTURE))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """After pytest-django's order (database tests, then transactional ones,
@@ -87,6 +94,8 @@ def pytest_sessionfinish(session, exitstatus):
     must really run there."""
     if not os.environ.get("CONVIVIR_REQUIRE_POSTGRES"):
         return
+    if hasattr(session.config, "workerinput"):
+        return  # one of several test processes: the main one checks them all
     skipped, passed = _postgres_outcomes["skipped"], _postgres_outcomes["passed"]
     if skipped or not passed:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
