@@ -1,11 +1,14 @@
 """How text is read for searching, the same way for the entries and for what
 people type, in every backend: case and accents do not matter, filler
 words ("necesito", "donde", "hay", "where can I") are dropped and each word
-is cut to its Spanish stem (Snowball, the stemmer PostgreSQL's and
-Elasticsearch's Spanish analysers use), so "albergues" finds "albergue".
+is cut to its Spanish stem (Snowball's Spanish stemmer, the one PostgreSQL's
+``spanish`` configuration uses), so "albergues" finds "albergue".
 
-The stop words are listed here once: the database backend drops them in
-Python, the Elasticsearch analyser gets the same list."""
+The stop words and the words kept whole are listed here once: the database
+backend applies them in Python; the Elasticsearch analyser must get the same
+lists (a ``stop`` and a ``keyword_marker`` filter) and the ``spanish``
+(Snowball) stemmer, not its default ``light_spanish``, or the two backends
+would cut words differently."""
 
 import re
 import unicodedata
@@ -32,7 +35,8 @@ STOP_WORDS = _listed(
     que quien se sea ser si sin sobre son su sus tambien te tengo tiene
     tienen todo tu un una uno unos unas y ya yo
     necesito necesitamos necesita busco buscamos buscando quiero queremos
-    ayuda ayudar ayudan favor urgente urgencia dar dan den conseguir encontrar
+    ayuda ayudar ayudan favor urgente dar dan den conseguir encontrar
+    soy somos estamos tenemos podemos quisiera ocupo ocupamos
     lugar lugares sitio alguien gente persona personas
     the an and or of in on at to for from with by near is are am be i we you
     my our me us it this that there here where what which who how can could
@@ -41,13 +45,21 @@ STOP_WORDS = _listed(
     """
 )
 
-# Names kept whole: acronyms of institutions and documents, which a stemmer
-# would cut into everyday words ("comar" and "comida" both give "com").
+# Words kept whole: acronyms of institutions and documents, which a stemmer
+# would cut into everyday words ("comar" and "comida" both give "com"), and
+# everyday words whose stem is a service's word ("comunidad" and
+# "comunicacion" both give "comun", "parte" and "parto" "part"; "trata",
+# trafficking, stays apart from "tratar").
 KEEP_WHOLE = _listed(
-    "comar inm dif cndh cedh curp tvrh nna lgbt lgbti lgbtiq acnur oim unicef"
+    """
+    comar inm dif cndh cedh curp tvrh fmm nna lgbt lgbti lgbtiq lgbtq acnur oim
+    unicef unhcr vih
+    comun comunes comunidad comunidades parte partes trata trato tratos
+    """
 )
 
-_WORD = re.compile(r"[a-z0-9]+")
+# Letters and digits of any script (Arabic, Cyrillic… are kept, not dropped).
+_WORD = re.compile(r"[^\W_]+")
 _STEMMER = snowballstemmer.stemmer("spanish")
 
 

@@ -5,7 +5,7 @@ first: "casa del migrante" is one concept, not three words), otherwise a
 plain term; a backend matches a concept by any of its words."""
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from search.analysis import fold, query_terms, terms
@@ -27,12 +27,17 @@ class Concept:
 
     @property
     def words(self) -> tuple[str, ...]:
-        return self.spanish + self.english
+        return tuple(dict.fromkeys(self.spanish + self.english))
 
-    @property
+    @cached_property
     def forms(self) -> tuple[tuple[str, ...], ...]:
-        """Each word as the stems it is searched by, without repeats."""
-        forms = (tuple(terms(word)) for word in self.words)
+        """Each word as the stems it is searched by, without repeats; an
+        English word also in its plural (the Spanish stemmer keeps the "s"
+        of "shelters")."""
+        english_plurals = tuple(
+            word if word.endswith("s") else f"{word}s" for word in self.english
+        )
+        forms = (tuple(terms(word)) for word in self.words + english_plurals)
         return tuple(dict.fromkeys(form for form in forms if form))
 
 
@@ -78,13 +83,12 @@ class Thesaurus:
         self._by_form: dict[tuple[str, ...], Concept] = {}
         for concept in concepts:
             for form in concept.forms:
-                self._by_form.setdefault(form, concept)
+                other = self._by_form.setdefault(form, concept)
+                if other is not concept:
+                    raise SynonymsError(
+                        f"{' '.join(form)!r} is in {other.key} and {concept.key}"
+                    )
         self._longest = max((len(form) for form in self._by_form), default=1)
-
-    def owners(self, form: tuple[str, ...]) -> list[str]:
-        """The keys of every concept that has ``form`` (one, in a coherent
-        file)."""
-        return [key for key, concept in self.concepts.items() if form in concept.forms]
 
     def read(self, text: str) -> list[Clause]:
         """What a visitor typed, as clauses in order."""

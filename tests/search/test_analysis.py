@@ -31,10 +31,18 @@ def test_filler_words_are_dropped():
     assert terms("where can I sleep tonight") == terms("sleep")
 
 
-def test_acronyms_are_kept_whole():
-    """A stemmer would read COMAR (the refugee agency) as "comida"."""
+def test_acronyms_and_confusable_words_are_kept_whole():
+    """A stemmer would read COMAR (the refugee agency) as "comida", and
+    "comunidad" as "comunicación"."""
     assert terms("COMAR") == ["comar"]
     assert terms("comar") != terms("comida")
+    assert terms("comunidad") != terms("comunicación")
+    assert terms("parte") != terms("parto")
+
+
+def test_text_in_other_scripts_is_kept():
+    assert len(terms("ملجأ")) == 1
+    assert len(terms("убежище для детей")) == 3
 
 
 @pytest.mark.parametrize("typed", ['"', "*", "~", "(", "AND", "%", "_", "", "   "])

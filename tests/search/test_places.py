@@ -14,6 +14,8 @@ from search.places import TOWNS, distance_km, nearest_towns, split_towns, town_n
         ("juchitan", "Juchitán de Zaragoza"),
         ("TUXTLA", "Tuxtla Gutiérrez"),
         ("Suchiate", "Ciudad Hidalgo"),
+        ("sancris", "San Cristóbal de las Casas"),
+        ("Tuxtla Chico", "Tuxtla Chico"),
     ],
 )
 def test_a_town_is_found_by_a_short_name_without_accents(typed, town):
@@ -29,11 +31,27 @@ def test_the_towns_named_in_a_query_are_taken_out_of_it():
     assert rest == "comedor o"
 
 
+def test_an_unknown_name_or_a_state_is_no_town():
+    assert town_named("Monterrey") is None
+    assert town_named("Oaxaca") is None  # the state; its capital is "Oaxaca de Juárez"
+    towns, rest = split_towns("albergue en tuxtla chico")
+    assert [town.name for town in towns] == ["Tuxtla Chico"] and rest == "albergue en"
+
+
+# Each state's bounding box (latitude, longitude), generously rounded.
+STATE_BOXES = {
+    "chiapas": ((14.5, 18.0), (-94.2, -90.3)),
+    "oaxaca": ((15.6, 18.7), (-98.6, -93.8)),
+    "tabasco": ((17.2, 18.7), (-94.2, -91.0)),
+}
+
+
 def test_every_corridor_town_is_in_its_state():
-    """DOMAIN's places, each inside the bounding box of southern Mexico."""
-    assert {town.state for town in TOWNS} == {"chiapas", "oaxaca", "tabasco"}
+    """DOMAIN's places, each inside its own state's box."""
+    assert {town.state for town in TOWNS} == set(STATE_BOXES)
     for town in TOWNS:
-        assert 14 < town.latitude < 19 and -97.5 < town.longitude < -90.5, town
+        (south, north), (west, east) = STATE_BOXES[town.state]
+        assert south < town.latitude < north and west < town.longitude < east, town
 
 
 def test_distances_and_nearest_towns():
@@ -43,4 +61,4 @@ def test_distances_and_nearest_towns():
     )
     assert 30 < km < 38  # about 34 km by air (41 by road)
     nearest = nearest_towns(14.91, -92.26, count=2)
-    assert [town.name for town in nearest] == ["Tapachula", "Ciudad Hidalgo"]
+    assert [town.name for town in nearest] == ["Tapachula", "Tuxtla Chico"]

@@ -4,7 +4,8 @@ population, in both languages, and a query is read into them."""
 import pytest
 
 from directory.models import TaxonomyTerm
-from search.synonyms import SynonymsError, parse, thesaurus
+from search.analysis import terms, words
+from search.synonyms import Concept, SynonymsError, Thesaurus, parse, thesaurus
 
 
 def test_the_file_has_thirty_concepts_in_both_languages():
@@ -36,11 +37,58 @@ def test_each_term_name_finds_its_own_concept():
 
 
 def test_no_word_belongs_to_two_concepts():
-    """Each word (as its stems) widens a query one way only."""
-    book = thesaurus()
-    for concept in book.concepts.values():
-        for form in concept.forms:
-            assert book.owners(form) == [concept.key], form
+    """Each word (as its stems) widens a query one way only: a file where
+    two concepts share one is refused."""
+    with pytest.raises(SynonymsError, match="'alberg' is in shelter and food"):
+        Thesaurus(
+            [
+                Concept("shelter", ("albergue",), ("shelter",)),
+                Concept("food", ("albergues",), ("food",)),
+            ]
+        )
+
+
+def test_a_phrase_never_shrinks_to_a_word_of_another_meaning():
+    """Without its stop words a phrase may come down to one stem ("place to
+    sleep" → "sleep") only when that word alone means the same: the concept
+    lists it too. ("no acompañados" must not become "acompañamiento".)"""
+    for concept in thesaurus().concepts.values():
+        alone = {tuple(terms(word)) for word in concept.words if len(words(word)) == 1}
+        for word in concept.words:
+            form = tuple(terms(word))
+            if len(words(word)) > 1 and len(form) == 1:
+                assert form in alone, (concept.key, word)
+
+
+@pytest.mark.parametrize(
+    "everyday",
+    [
+        "vivo en la calle",
+        "comunidad",
+        "de parte de",
+        "señor",
+        "mano",
+        "mayo",
+        "pos",
+        "donde queda",
+        "trato digno",
+        "help her",
+        "mayor de edad",
+        "acompañamiento",
+        "mamá",
+        "chico",
+        "padre",
+        "cura",
+        "estancia",
+        "oficio",
+        "permite",
+        "casa",
+        "centro",
+    ],
+)
+def test_everyday_words_mean_no_concept(everyday):
+    """Words whose stem looks like a service's word stay plain words."""
+    assert [c.concept for c in thesaurus().read(everyday) if c.concept] == []
 
 
 @pytest.mark.parametrize(
@@ -54,8 +102,19 @@ def test_no_word_belongs_to_two_concepts():
         ("comedor cerca de la estacion", ["food"], ["estacion"]),
         ("doctor", ["health"], []),
         ("shelter", ["shelter"], []),
-        ("trámites en la COMAR", ["legal_aid", "asylum"], []),
         ("ALBERGUES", ["shelter"], []),
+        ("shelters for families", ["shelter", "families"], []),
+        ("lawyers", ["legal_aid"], []),
+        ("centro de salud mental", ["mental_health"], []),
+        ("refugio para mujeres", ["gbv_protection"], []),
+        ("asilo de ancianos", ["older_people"], []),
+        ("asilo en la COMAR", ["asylum"], []),
+        ("urgencias", ["health"], []),
+        ("ocupo un doctor", ["health"], []),
+        ("viajo con mis hijos", ["families"], ["viaj"]),
+        ("ropa para bebé", ["hygiene", "families"], []),
+        ("trata de personas", ["trafficking"], []),
+        ("me van a tratar bien", [], ["van", "trat", "bien"]),
     ],
 )
 def test_a_query_is_read_into_concepts(typed, concepts, plain):
