@@ -21,11 +21,7 @@ from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 
 from directory import hsds
-from directory.api_query import (
-    BadRequest,
-    Query,
-    bounding_box,
-)
+from directory.api_query import BadRequest, Query
 from directory.models import (
     Location,
     Organization,
@@ -34,7 +30,7 @@ from directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from search.places import distance_km
+from search.places import bounding_box, distance_km
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200

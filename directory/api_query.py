@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from convivir.common.choices import State
-from search.places import EARTH_KM
 
 TRUE = {"true", "1"}
 FALSE = {"false", "0"}
@@ -138,12 +137,3 @@ def _radius(km: float) -> float:
             "proximity",
         )
     return km
-
-
-def bounding_box(latitude, longitude, km):
-    """Latitude and longitude bounds around a point (a coarse SQL filter
-    before the exact distance)."""
-    dlat = math.degrees(km / EARTH_KM)
-    cos = max(math.cos(math.radians(latitude)), 1e-6)
-    dlon = min(180.0, math.degrees(km / (EARTH_KM * cos)))
-    return latitude - dlat, latitude + dlat, longitude - dlon, longitude + dlon

@@ -101,6 +101,15 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(math.sqrt(a))
 
 
+def bounding_box(latitude, longitude, km):
+    """Latitude and longitude bounds around a point (a coarse SQL filter
+    before the exact distance)."""
+    dlat = math.degrees(km / EARTH_KM)
+    cos = max(math.cos(math.radians(latitude)), 1e-6)
+    dlon = min(180.0, math.degrees(km / (EARTH_KM * cos)))
+    return latitude - dlat, latitude + dlat, longitude - dlon, longitude + dlon
+
+
 def nearest_towns(latitude: float, longitude: float, count: int = 3) -> list[Town]:
     """The corridor's towns closest to a point, nearest first."""
 

@@ -2,7 +2,14 @@
 
 import pytest
 
-from search.places import TOWNS, distance_km, nearest_towns, split_towns, town_named
+from search.places import (
+    TOWNS,
+    bounding_box,
+    distance_km,
+    nearest_towns,
+    split_towns,
+    town_named,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +69,14 @@ def test_distances_and_nearest_towns():
     assert 30 < km < 38  # about 34 km by air (41 by road)
     nearest = nearest_towns(14.91, -92.26, count=2)
     assert [town.name for town in nearest] == ["Tapachula", "Tuxtla Chico"]
+
+
+def test_the_bounding_box_holds_every_point_within_the_radius():
+    """The coarse SQL prefilter before the exact distance never drops a
+    place that is within the radius."""
+    south, north, west, east = bounding_box(16.56, -95.10, 25)
+    for town in TOWNS:
+        inside = south <= town.latitude <= north and west <= town.longitude <= east
+        if distance_km(16.56, -95.10, town.latitude, town.longitude) <= 25:
+            assert inside, town
+    assert not south <= 17.99 <= north  # Villahermosa, far away
