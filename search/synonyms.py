@@ -48,6 +48,9 @@ class Clause:
 
     text: str
     concept: Concept | None = None
+    #: A word the index does not hold, matched as the start of a word
+    #: ("albe" → "albergue").
+    prefix: bool = False
 
     @property
     def forms(self) -> tuple[tuple[str, ...], ...]:
@@ -92,7 +95,15 @@ class Thesaurus:
 
     def read(self, text: str) -> list[Clause]:
         """What a visitor typed, as clauses in order."""
-        found = query_terms(text)
+        return self.read_terms(query_terms(text))
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """Every stem of every concept's words."""
+        return frozenset(stem for form in self._by_form for stem in form)
+
+    def read_terms(self, found: list[str]) -> list[Clause]:
+        """Analysed terms (:func:`~search.analysis.query_terms`) as clauses."""
         clauses, at = [], 0
         while at < len(found):
             for size in range(min(self._longest, len(found) - at), 0, -1):
