@@ -13,6 +13,7 @@ any other answers 400 naming it. Other methods than GET and HEAD answer 405,
 unknown addresses 404, always in JSON."""
 
 import json
+import uuid
 from math import ceil
 
 from django.db.models import Prefetch, Q
@@ -30,7 +31,10 @@ from directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from directory.models.services import SERVICES_KIND
+from search import engine
 from search.places import bounding_box, distance_km
+from search.query import Query as SearchQuery
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -169,15 +173,42 @@ def _listing(query, queryset, serialize):
     )
 
 
+def _ranked_keys(query) -> list[uuid.UUID]:
+    """The services the ``search`` words find, best first, through the
+    search app's interface (the directory page's ranking)."""
+    if not hasattr(query, "ranked"):
+        keys = engine.ranked_keys(SERVICES_KIND, SearchQuery(text=query.text("search")))
+        query.ranked = [uuid.UUID(key) for key in keys]
+    return query.ranked
+
+
+class _Ranked:
+    """A queryset's rows in the search's order, paged and streamed like a
+    queryset."""
+
+    def __init__(self, queryset, keys):
+        present = set(queryset.filter(pk__in=keys).values_list("pk", flat=True))
+        self.queryset = queryset
+        self.keys = [key for key in keys if key in present]
+
+    def count(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, part: slice):
+        keys = self.keys[part]
+        rows = {row.pk: row for row in self.queryset.filter(pk__in=keys)}
+        return [rows[key] for key in keys if key in rows]
+
+    def iterator(self, chunk_size):
+        for start in range(0, len(self.keys), chunk_size):
+            yield from self[start : start + chunk_size]
+
+
 def _public_services(query):
     """Public services, filtered by the parameters ``query`` carries."""
     queryset = Service.objects.public()
-    if search := query.text("search"):
-        queryset = queryset.filter(
-            Q(name__icontains=search)
-            | Q(alternate_name__icontains=search)
-            | Q(description__icontains=search)
-        )
+    if query.text("search"):
+        queryset = queryset.filter(pk__in=_ranked_keys(query))
     if term := query.uuid("taxonomy_term_id"):
         queryset = queryset.filter(
             pk__in=Service.objects.filter(
@@ -247,6 +278,8 @@ def services(request, query):
             queryset.select_related("organization"),
             hsds.service_summary,
         )
+    if query.text("search"):
+        return _listing(query, _Ranked(queryset, _ranked_keys(query)), serialize)
     return _listing(query, queryset.order_by("name", "pk"), serialize)
 
 

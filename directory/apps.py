@@ -16,7 +16,7 @@ class DirectoryConfig(AppConfig):
         from convivir.periodic import periodic_jobs
         from convivir.privacy import personal_data
         from convivir.sections import home_sections
-        from directory import tasks
+        from directory import indexing, tasks
         from directory.privacy import report_contacts
         from directory.sections import find_help_section
 
@@ -38,3 +38,4 @@ class DirectoryConfig(AppConfig):
             every=timedelta(days=1),
         )
         personal_data.register(report_contacts)
+        indexing.connect()

@@ -1,56 +1,241 @@
-"""The directory page's filter, on the site's one faceted filter
-(:mod:`convivir.common.filters`): one type of help (``tipo``) and one town
-(``municipio``), each choice with how many services it would show under
-the other filter's choice."""
+"""The directory page's search: the visitor's words (``q``), the filters
+(``estado``, ``municipio``, ``tipo``, ``poblacion``, ``idioma``,
+``abierto``), a place to search near (``cerca``: a town of the corridor;
+or ``lat``/``lon`` from the phone, asked only on a tap) within ``radio``
+km, and the order (``orden``), read into one query of the search app's
+interface (:mod:`search.engine`). The same parameter names on /es/ and
+/en/. Unknown or malformed values are ignored, never an error.
 
+Each filter shows its choices with how many services each would give under
+the other choices, and no choice that would give none."""
+
+from functools import cached_property
+
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from convivir.common.filters import FacetedFilter, FieldFacet
+from convivir.common import iso639
+from convivir.common.choices import State
 from directory.models.organizations import Location
-from directory.models.taxonomy import SERVICE_TYPES, TaxonomyTerm
+from directory.models.services import SERVICES_KIND, Service
+from directory.models.taxonomy import POPULATIONS, SERVICE_TYPES, TaxonomyTerm
+from search import engine
+from search.places import TOWNS, nearest_towns
+from search.query import DISTANCE, NAME, RELEVANCE, Query, valid_point
+
+# Parameter → facet of the search interface, in display order.
+PARAMETERS = {
+    "tipo": "type",
+    "municipio": "town",
+    "estado": "state",
+    "poblacion": "population",
+    "idioma": "language",
+}
+LEGENDS = {
+    "type": _("Type of help"),
+    "town": _("Town"),
+    "state": _("State"),
+    "population": _("Who it is for"),
+    "language": _("Languages spoken"),
+}
+RADII = (5, 10, 25, 50, 100)
+DEFAULT_RADIUS = 25
+ORDERS = {"relevancia": RELEVANCE, "distancia": DISTANCE, "nombre": NAME}
+PER_PAGE = 20
 
 
-def _types(listing):
-    return listing.types
+def corridor_towns() -> list[tuple[str, str]]:
+    """The gazetteer's towns as ``(slug, name)``, for the town picker."""
+    return sorted(
+        ((slugify(town.name), town.name) for town in TOWNS), key=lambda t: t[1]
+    )
 
 
-def _towns(listing):
-    return listing.towns
+def _town(slug: str):
+    return next((town for town in TOWNS if slugify(town.name) == slug), None)
 
 
-class DirectoryFilter(FacetedFilter):
-    """Public services narrowed to one type of help and one town; filtered,
-    counted and paged in the database, in a fixed number of queries."""
+def _page_number(value) -> int:
+    try:
+        return int(str(value)[:6])
+    except ValueError:
+        return 1
 
-    facets = [
-        FieldFacet(
-            "tipo", _("Type of help"), _types, "service_types__code", multiple=False
-        ),
-        FieldFacet(
-            "municipio",
-            _("Town"),
-            _towns,
-            "service_at_locations__location__town",
-            multiple=False,
-        ),
-    ]
-    per_page = 20
 
-    def __init__(self, query, services):
-        #: The service types, in their editors' order.
-        self.types = [
-            (term.code, term.name)
-            for term in TaxonomyTerm.objects.filter(taxonomy__key=SERVICE_TYPES)
-        ]
-        names = dict(
-            Location.objects.filter(service_at_locations__service__in=services)
+class DirectorySearch:
+    """One search of the directory from a GET ``params``; ``town`` fixes
+    the town (a town's page)."""
+
+    def __init__(self, params, town: str = "", per_page: int = PER_PAGE):
+        self.params = params
+        self.terms = {
+            term.code: term
+            for term in TaxonomyTerm.objects.filter(
+                taxonomy__key__in=[SERVICE_TYPES, POPULATIONS]
+            ).select_related("taxonomy")
+        }
+        filters = {facet: params.getlist(name) for name, facet in PARAMETERS.items()}
+        if town:
+            filters["town"] = [town]
+        self.text = params.get("q", "").strip()
+        self.near_town = _town(params.get("cerca", ""))
+        near = None
+        if self.near_town:
+            near = (self.near_town.latitude, self.near_town.longitude)
+        elif valid_point(params.get("lat"), params.get("lon")):
+            near = (float(params["lat"]), float(params["lon"]))
+        radius = params.get("radio", "")
+        self.radius = (
+            int(radius) if radius.isdigit() and int(radius) in RADII else DEFAULT_RADIUS
+        )
+        self.query = Query(
+            text=self.text,
+            filters=self._known(filters),
+            open_now=params.get("abierto") == "1",
+            near=near,
+            radius_km=self.radius,
+            sort=ORDERS.get(params.get("orden", ""), ""),
+            page=_page_number(params.get("page", 1)),
+            per_page=per_page,
+        )
+        self.results = engine.search(SERVICES_KIND, self.query)
+
+    def _known(self, filters) -> dict[str, list[str]]:
+        """The chosen values that are among a filter's possible choices."""
+        towns = (
+            set(
+                Location.objects.filter(
+                    town__in=filters["town"][:20],
+                    service_at_locations__service__in=Service.objects.public(),
+                ).values_list("town", flat=True)
+            )
+            if filters["town"]
+            else set()
+        )
+        kinds = {"type": SERVICE_TYPES, "population": POPULATIONS}
+        known = {
+            "state": lambda value: value in State.values,
+            "town": lambda value: value in towns,
+            "language": iso639.is_known,
+        }
+        for facet, taxonomy in kinds.items():
+            known[facet] = lambda value, taxonomy=taxonomy: (
+                value in self.terms and self.terms[value].taxonomy.key == taxonomy
+            )
+        return {
+            facet: [value for value in values if known[facet](value)]
+            for facet, values in filters.items()
+        }
+
+    # -- What the page shows --
+
+    def services(self) -> list[Service]:
+        """The page's services in the results' order, each with its
+        ``distance_km``."""
+        hits = self.results.hits
+        found = {
+            str(service.pk): service
+            for service in Service.objects.public()
+            .filter(pk__in=[hit.key for hit in hits])
+            .for_listing()
+        }
+        services = []
+        for hit in hits:
+            if service := found.get(hit.key):
+                service.distance_km = hit.distance_km
+                services.append(service)
+        return services
+
+    def _labels(self, facet, values) -> dict[str, str]:
+        if facet in ("type", "population"):
+            return {v: self.terms[v].name for v in values if v in self.terms}
+        if facet == "state":
+            return dict(State.choices)
+        if facet == "language":
+            return {value: iso639.name(value) for value in values}
+        return dict(
+            Location.objects.filter(town__in=values)
             .values_list("town", "municipality")
             .distinct()
         )
-        #: The towns with a public service, by name.
-        self.towns = sorted(names.items(), key=lambda town: town[1])
-        super().__init__(query, services)
+
+    def groups(self) -> list[dict]:
+        """Each filter with its choices that would show services."""
+        return self._groups
+
+    @cached_property
+    def _groups(self) -> list[dict]:
+        groups = []
+        for name, facet in PARAMETERS.items():
+            counts = self.results.facets.get(facet, {})
+            chosen = self.query.chosen(facet)
+            labels = self._labels(facet, set(counts) | set(chosen))
+            choices = [
+                {
+                    "value": value,
+                    "label": labels.get(value, value),
+                    "count": counts.get(value, 0),
+                    "checked": value in chosen,
+                }
+                for value in labels
+                if counts.get(value) or value in chosen
+            ]
+            if facet in ("type", "population"):
+                order = list(self.terms)
+                choices.sort(key=lambda c: order.index(c["value"]))
+            elif facet == "language":
+                choices.sort(key=lambda c: (-c["count"], c["label"]))
+            else:
+                choices.sort(key=lambda c: c["label"])
+            groups.append(
+                {
+                    "name": name,
+                    "legend": LEGENDS[facet],
+                    "multiple": True,
+                    "chosen": chosen,
+                    "choices": choices,
+                }
+            )
+        return groups
+
+    def towns(self) -> list[dict]:
+        """The towns with services, by name (the town filter's choices)."""
+        group = next(g for g in self.groups() if g["name"] == "municipio")
+        return sorted(group["choices"], key=lambda choice: choice["label"])
 
     @property
-    def results(self):
-        return self.narrowed().for_listing().order_by("name")
+    def chosen_count(self) -> int:
+        return sum(len(values) for values in self.query.filters.values()) + (
+            1 if self.query.open_now else 0
+        )
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.chosen_count or self.text or self.query.near)
+
+    def querystring(self) -> str:
+        query = self.params.copy()
+        query.pop("page", None)
+        return query.urlencode()
+
+    def nearest_towns(self) -> list[dict]:
+        """For an empty result: the towns where the same words find
+        services, nearest first when there is a point, else by count."""
+        wider = engine.search(SERVICES_KIND, Query(text=self.text, per_page=1))
+        counts = wider.facets.get("town", {})
+        names = self._labels("town", set(counts))
+        towns = [
+            {"slug": slug, "name": names.get(slug, slug), "count": count}
+            for slug, count in counts.items()
+        ]
+        if self.query.near:
+            order = [slugify(town.name) for town in nearest_towns(*self.query.near, 26)]
+            towns.sort(
+                key=lambda t: order.index(t["slug"]) if t["slug"] in order else 99
+            )
+        else:
+            towns.sort(key=lambda t: -t["count"])
+        return towns[:5]
+
+    radii = RADII
+    corridor = staticmethod(corridor_towns)

@@ -9,6 +9,7 @@ from datetime import time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from directory.indexing import reindex_services
 from directory.models import (
     POPULATIONS,
     SERVICE_TYPES,
@@ -127,4 +128,5 @@ def generate(count: int, seed: int = 1) -> int:
             Schedule.objects.bulk_create(schedules)
             through_types.objects.bulk_create(type_links)
             through_populations.objects.bulk_create(population_links)
+            reindex_services([service.id for service in services])
     return count

@@ -5,7 +5,6 @@ through :meth:`Location.public_place` (for a confidential location: its
 town and state alone). Addresses come from the page's routes
 (:meth:`DirectoryIndexPage.route_url`)."""
 
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import Http404
@@ -19,14 +18,12 @@ from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.places import directions_url
 from convivir.ratelimit import RateLimit
 from directory import conf
-from directory.filters import DirectoryFilter
+from directory.filters import DirectorySearch
 from directory.forms import ProposalForm, StatusForm, WrongInformationForm
 from directory.jsonld import service_jsonld
 from directory.models.organizations import Location, Organization
 from directory.models.reports import WrongInformationReport
 from directory.models.services import STATUS_LINK, VERIFY_LINK, Service
-
-PER_PAGE = DirectoryFilter.per_page
 
 
 def _render(request, page, template, context, status=200):
@@ -56,23 +53,26 @@ def _rows(services) -> list[dict]:
                 "directions": next(
                     filter(None, (directions_url(place) for place in places)), ""
                 ),
+                "distance_km": getattr(service, "distance_km", None),
             }
         )
     return rows
 
 
 def directory_index(request, page):
-    """Browse by town and by service type, narrowed by one of each."""
-    listing = DirectoryFilter(request.GET, Service.objects.public())
-    page_obj = listing.page()
+    """Search: the visitor's words, filters, near a town or the phone."""
+    listing = DirectorySearch(request.GET)
+    services = listing.services()
     return _render(
         request,
         page,
         "directory/directory_index_page.html",
         {
             "filter": listing,
-            "page_obj": page_obj,
-            "rows": _rows(page_obj.object_list),
+            "results": listing.results,
+            "page_obj": listing.results.page_obj(services),
+            "rows": _rows(services),
+            "nearest_towns": [] if services else listing.nearest_towns(),
         },
     )
 
@@ -178,18 +178,19 @@ def _town(slug):
 
 def town_detail(request, page, slug):
     town = _town(slug)
-    services = Service.objects.public().in_town(slug).for_listing().order_by("name")
-    page_obj = Paginator(services, PER_PAGE).get_page(request.GET.get("page"))
-    if not page_obj.paginator.count:
+    listing = DirectorySearch(request.GET, town=slug)
+    if not listing.results.total and not listing.is_filtered:
         raise Http404
+    services = listing.services()
     return _render(
         request,
         page,
         "directory/town.html",
         {
             "town": town,
-            "page_obj": page_obj,
-            "rows": _rows(page_obj.object_list),
+            "filter": listing,
+            "page_obj": listing.results.page_obj(services),
+            "rows": _rows(services),
         },
     )
 

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from directory import confidentiality
 from directory.exchange import revisions
 from directory.exchange.parse import Row
+from directory.indexing import reindex_services
 from directory.models import (
     Contact,
     Location,
@@ -416,11 +417,13 @@ def write(changes: Changes, user=None, as_draft=False):
     model, with the revisions and history of its services. Run it in a
     transaction."""
     now = timezone.now()
+    moved = []
     for model in DIRECT:
         model.objects.bulk_create(changes.create.pop(model, []))
         updated = list(changes.update.pop(model, {}).values())
         if model is Location:
             confidentiality.check_releases(updated, changes.confidential)
+            moved = [location.pk for location in updated]
         if updated:
             model.objects.bulk_update(updated, sorted(changes.fields[model]))
     services = [service for service, _ in changes.services]
@@ -458,3 +461,12 @@ def write(changes: Changes, user=None, as_draft=False):
         confidentiality.log_release(location, user)
     if as_draft:
         revisions.submit(services, user)
+    # Bulk writes send no signals: the changed services, and those offered
+    # at a changed place, are indexed here.
+    keys = {service.pk for service in services}
+    keys |= set(
+        ServiceAtLocation.objects.filter(location_id__in=moved).values_list(
+            "service_id", flat=True
+        )
+    )
+    reindex_services(keys)

@@ -43,12 +43,16 @@ from directory.models.organizations import Location, Organization
 from directory.models.taxonomy import POPULATIONS, SERVICE_TYPES, TaxonomyTerm
 from directory.models.texts import ENGLISH_TEXTS, Text
 from directory.public_urls import directory_page
+from search.indexing import deferred, reindex
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 
 # The service type of the places that take people in for the night: only
 # their "space available / full" status means something to a visitor.
 SHELTER_TYPE = "shelter"
+
+# The services' kind in the search index (see :mod:`directory.indexing`).
+SERVICES_KIND = "directory.service"
 
 
 # The links a service's own staff get by e-mail: confirm the entry, set today's
@@ -275,7 +279,11 @@ class Service(
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
+        # Its places, hours and terms are written after the row: index the
+        # service once, when all of it is saved.
+        with deferred():
+            super().save(*args, **kwargs)
+            reindex(SERVICES_KIND, [self.pk])
 
     def clean(self):
         super().clean()
@@ -418,6 +426,7 @@ class Service(
             verified_by=user,
             verified_by_name=name,
         )
+        reindex(SERVICES_KIND, [self.pk])
         log(instance=self, action="directory.verify", user=user)
 
     # -- Signed links for the service's own staff --
@@ -449,6 +458,7 @@ class Service(
         type(self).objects.filter(pk=self.pk).update(
             status=status, status_changed_at=self.status_changed_at
         )
+        reindex(SERVICES_KIND, [self.pk])
         log(
             instance=self,
             action="directory.status",

@@ -43,6 +43,12 @@ def places():
     return refuge, shelter, food
 
 
+def ranked(client, **params):
+    response = client.get("/api/hsds/services", params)
+    assert response.status_code == 200, response.content
+    return [item["name"] for item in response.json()["contents"]]
+
+
 def names(client, url, **params):
     response = client.get(f"/api/hsds/{url}", params)
     assert response.status_code == 200, response.content
@@ -112,7 +118,13 @@ def test_taxonomy_terms_are_all_top_level(client, places):
 
 def test_search_organization_and_modified_after(client, places):
     food = places[2]
-    assert names(client, "services", search="albe") == ["Albergue"]
+    # The directory page's search and ranking: stems, synonyms, the start
+    # of a word; the entry named so first, then the others (all three are
+    # shelters, and offer "comida").
+    for words in ("albergues", "shelter", "albe"):
+        assert ranked(client, search=words)[0] == "Albergue"
+    assert ranked(client, search="comedor")[0] == "Comedor"
+    assert ranked(client, search="zzxq") == []
     assert names(client, "services", organization_id=str(food.organization_id)) == [
         "Comedor"
     ]

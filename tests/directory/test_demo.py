@@ -31,7 +31,7 @@ def test_demo_pages_in_both_languages(demo, client):
     html = client.get("/es/buscar-ayuda/").content.decode()
     assert "Albergue San Juan" in html
     html = client.get("/en/find-help/").content.decode()
-    assert "<h1>Find help</h1>" in html and "Shelter" in html
+    assert "Find help</h1>" in html and "Shelter" in html
     html = client.get("/es/buscar-ayuda/servicio/refugio-mariposas/").content.decode()
     assert "la dirección se da por teléfono" in html and "Calle " not in html
     html = client.get("/es/").content.decode()

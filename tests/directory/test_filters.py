@@ -1,7 +1,8 @@
-"""The directory page's filter: one type of help (``tipo``) and one town
-(``municipio``), each choice counted under the other filter's choice, an
-"Any" choice to clear each, unknown values ignored, pages that keep the
-filter."""
+"""The directory page's filters, beside the search box: types of help
+(``tipo``), towns (``municipio``), states, populations, languages and "open
+now", each choice counted under the other filters' choices, choices that
+would show nothing left out, unknown values ignored, pages that keep the
+filters."""
 
 import pytest
 
@@ -13,9 +14,9 @@ pytestmark = pytest.mark.django_db
 def choice(group: str, value: str, label: str, count: int, checked=False) -> str:
     """A filter choice as the page shows it."""
     return (
-        f'<input type="radio" name="{group}" value="{value}" id="{group}-{value}"'
+        f'<input type="checkbox" name="{group}" value="{value}" id="{group}-{value}"'
         f"{' checked' if checked else ''}>\n"
-        f'      <label for="{group}-{value}">{label} '
+        f'          <label for="{group}-{value}">{label} '
         f'<span class="muted">({count})</span></label>'
     )
 
@@ -23,7 +24,11 @@ def choice(group: str, value: str, label: str, count: int, checked=False) -> str
 @pytest.fixture
 def kitchens(shelter):
     ServiceFactory(
-        name="Comedor Arriaga", location__municipality="Arriaga", types=["food"]
+        name="Comedor Arriaga",
+        location__municipality="Arriaga",
+        location__latitude="16.236100",
+        location__longitude="-93.898900",
+        types=["food"],
     )
     ServiceFactory(
         name="Comedor Tapachula", location__municipality="Tapachula", types=["food"]
@@ -35,7 +40,7 @@ def test_directory_home_lists_and_filters(client, directory_page, shelter):
         name="Comedor Arriaga", location__municipality="Arriaga", types=["food"]
     )
     html = client.get("/es/buscar-ayuda/").content.decode()
-    assert "<h1>Buscar ayuda</h1>" in html
+    assert '<h1 class="directory-title">Buscar ayuda</h1>' in html
     assert 'href="/es/buscar-ayuda/servicio/albergue-belen/"' in html
     assert "Comedor Arriaga" in html
     assert "2 servicios" in html
@@ -50,7 +55,7 @@ def test_directory_home_lists_and_filters(client, directory_page, shelter):
     assert response.status_code == 200 and "2 servicios" in response.content.decode()
 
 
-def test_each_choice_is_counted_under_the_other_filter(
+def test_each_choice_is_counted_under_the_other_filters(
     client, directory_page, kitchens
 ):
     html = client.get("/es/buscar-ayuda/").content.decode()
@@ -73,20 +78,17 @@ def test_each_choice_is_counted_under_the_other_filter(
     assert choice("tipo", "shelter", "Albergue", 1) in html
     assert choice("tipo", "food", "Alimentación", 1, checked=True) in html
     assert choice("municipio", "tapachula", "Tapachula", 1, checked=True) in html
+    # Arriaga has no shelter: the type is not offered there.
+    html = client.get("/es/buscar-ayuda/", {"municipio": "arriaga"}).content.decode()
+    assert 'id="tipo-shelter"' not in html
+    assert choice("tipo", "food", "Alimentación", 1) in html
 
 
-def test_any_clears_one_filter_and_keeps_the_other(client, directory_page, kitchens):
-    html = client.get("/es/buscar-ayuda/").content.decode()
-    assert 'value="" id="tipo--any" checked>' in html
-    assert 'value="" id="municipio--any" checked>' in html
-    assert '<label for="tipo--any">Cualquiera</label>' in html
-
+def test_choices_within_a_filter_add_up(client, directory_page, kitchens):
     html = client.get(
-        "/es/buscar-ayuda/", {"tipo": "", "municipio": "arriaga"}
+        "/es/buscar-ayuda/", {"tipo": ["food", "shelter"]}
     ).content.decode()
-    assert "1 servicio<" in html and "Comedor Arriaga" in html
-    assert 'value="" id="tipo--any" checked>' in html
-    assert 'value="" id="municipio--any">' in html
+    assert "3 servicios" in html
     assert 'href="/es/buscar-ayuda/">Quitar filtros</a>' in html
 
 
@@ -97,7 +99,7 @@ def test_only_public_towns_and_service_types_are_offered(client, directory_page)
     assert "Borrador" not in html
     # A population code is not a type of help: ignored.
     html = client.get("/es/buscar-ayuda/", {"tipo": "families"}).content.decode()
-    assert 'id="tipo-families"' not in html and 'id="tipo--any" checked' in html
+    assert 'id="tipo-families"' not in html
 
 
 def test_pages_keep_the_filter_and_the_towns_have_their_pages(
@@ -111,6 +113,9 @@ def test_pages_keep_the_filter_and_the_towns_have_their_pages(
     assert 'href="?tipo=food&amp;page=2"' in html
     html = client.get("/es/buscar-ayuda/", {"tipo": "food", "page": "2"}).content
     assert "Comedor 20" in html.decode() and "Comedor 00" not in html.decode()
+    # A page past the last is the last.
+    html = client.get("/es/buscar-ayuda/", {"tipo": "food", "page": "99999"}).content
+    assert "Comedor 20" in html.decode()
     html = client.get("/es/buscar-ayuda/").content.decode()
     assert (
         '<ul class="directory-towns"><li><a href="/es/buscar-ayuda/municipio/arriaga/">'
@@ -125,6 +130,60 @@ def test_the_english_directory_offers_the_same_filter_in_english(
     html = client.get("/en/find-help/", {"tipo": "food"}).content.decode()
     assert choice("tipo", "food", "Food", 2, checked=True) in html
     assert "<legend>Type of help</legend>" in html
-    assert '<label for="tipo--any">Any</label>' in html
-    assert 'href="/en/find-help/town/arriaga/"' in html
+    assert 'placeholder="What do you need? e.g. shelter, lawyer, doctor"' in html
+    assert "Comedor Arriaga" in html and 'href="/en/find-help/service/' in html
     assert 'href="/en/find-help/service/albergue-belen/"' not in html
+
+
+def test_the_search_box_reads_what_people_type(client, directory_page_en, kitchens):
+    html = client.get("/es/buscar-ayuda/", {"q": "donde puedo dormir hoy"}).content
+    html = html.decode()
+    # The shelter first; the kitchens say they offer "alojamiento" too.
+    first = html.split('class="directory-row__title"', 2)[1]
+    assert "Albergue Belén" in first
+    assert 'value="donde puedo dormir hoy"' in html
+    html = client.get("/en/find-help/", {"q": "soup kitchen arriaga"}).content.decode()
+    assert "1 service · in Arriaga" in html and "Comedor Arriaga" in html
+
+
+def test_a_town_to_search_near_shows_distances(client, directory_page, kitchens):
+    html = client.get(
+        "/es/buscar-ayuda/", {"cerca": "arriaga", "radio": "10"}
+    ).content.decode()
+    assert "Comedor Arriaga" in html and "Comedor Tapachula" not in html
+    assert "a menos de 10 km de Arriaga" in html and "Arriaga · a 0 km</p>" in html
+
+
+def test_an_empty_result_suggests_towns_that_have_it(client, directory_page, kitchens):
+    html = client.get(
+        "/es/buscar-ayuda/", {"q": "comedor", "municipio": "arriaga", "tipo": "shelter"}
+    ).content.decode()
+    assert "0 servicios" in html
+    assert "Ciudades con servicios para esta búsqueda" in html
+    assert '?q=comedor&amp;municipio=tapachula">Tapachula</a>' in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 2000},
+        {"q": '"'},
+        {"q": "*"},
+        {"q": "~"},
+        {"q": "("},
+        {"q": "AND"},
+        {"q": "%"},
+        {"q": "_"},
+        {"lat": "500", "lon": "-92"},
+        {"lat": "nan", "lon": "inf"},
+        {"page": "99999"},
+        {"radio": "-5"},
+        {"orden": "distancia"},
+        {"cerca": "<b>"},
+        {"abierto": "1"},
+    ],
+)
+def test_any_input_gives_a_normal_page(client, directory_page, kitchens, params):
+    response = client.get("/es/buscar-ayuda/", params)
+    assert response.status_code == 200
+    assert "<b>" not in response.content.decode().split("<main", 1)[-1]

@@ -40,6 +40,40 @@
     }
   });
 
+  // "Use my location": the position is asked for only on a tap, and only
+  // sent as the search's lat/lon (nothing is stored).
+  var nearMe = document.querySelector("[data-near-me-button]");
+  if (nearMe && "geolocation" in navigator) {
+    nearMe.hidden = false;
+    nearMe.addEventListener("click", function () {
+      var form = nearMe.form;
+      var status = form.querySelector("[data-near-me-status]");
+      status.textContent = nearMe.getAttribute("data-asking");
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          ["lat", "lon"].forEach(function (name, index) {
+            var input = form.querySelector("input[name=" + name + "]");
+            if (!input) {
+              input = document.createElement("input");
+              input.type = "hidden";
+              input.name = name;
+              form.appendChild(input);
+            }
+            var value = index ? position.coords.longitude : position.coords.latitude;
+            input.value = value.toFixed(4);
+          });
+          var town = form.querySelector("select[name=cerca]");
+          if (town) town.value = "";
+          var order = form.querySelector("select[name=orden]");
+          if (order) order.value = "distancia";
+          form.submit();
+        },
+        function () { status.textContent = nearMe.getAttribute("data-failed"); },
+        { timeout: 15000, maximumAge: 300000 }
+      );
+    });
+  }
+
   // Filter forms may submit themselves when a choice changes; the
   // "Apply" button stays for everyone else.
   document.addEventListener("change", function (event) {
