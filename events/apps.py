@@ -16,7 +16,7 @@ class EventsConfig(AppConfig):
         from convivir.periodic import periodic_jobs
         from convivir.privacy import personal_data
         from convivir.sections import home_sections
-        from events import tasks
+        from events import indexing, tasks
         from events.privacy import event_registrations
         from events.sections import next_events
 
@@ -42,3 +42,4 @@ class EventsConfig(AppConfig):
             every=timedelta(days=1),
         )
         personal_data.register(event_registrations)
+        indexing.connect()

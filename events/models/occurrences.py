@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import StartsWith
 from django.urls import reverse
@@ -27,6 +27,11 @@ from wagtail.models import Orderable, PageViewRestriction
 from convivir.common.languages import default_locale
 from events import seats as seat_rules
 from events.choices import RegistrationStatus, Repeat
+from search import engine
+from search.query import Query as SearchQuery
+
+# Events' kind in the search index (see :mod:`events.indexing`).
+EVENTS_KIND = "events.event"
 
 # What a date's event page is shown with, fetched with it: the dates are
 # listed so, and so is the page's translation read.
@@ -127,20 +132,11 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.on_or_after(first_day).on_or_before(last_day)
 
     def matching(self, words: str):
-        """Occurrences whose event, in any language, has ``words`` in its
-        title or summary (the translations are searched through their shared
-        key), or whose venue, town or organiser holds them."""
-        events = (
-            self._related("page")
-            .objects.filter(Q(title__icontains=words) | Q(summary__icontains=words))
-            .values("translation_key")
-        )
-        return self.filter(
-            Q(page__translation_key__in=events)
-            | Q(page__venue__name__icontains=words)
-            | Q(page__venue__municipality__icontains=words)
-            | Q(page__organiser__icontains=words)
-        )
+        """Occurrences whose event, in any language, the search app finds
+        by ``words`` (accents, plurals and synonyms as in the directory) in
+        its title, summary, venue, town or organiser."""
+        keys = engine.ranked_keys(EVENTS_KIND, SearchQuery(text=words))
+        return self.filter(page__translation_key__in=keys)
 
 
 class Occurrence(Orderable):

@@ -48,6 +48,9 @@ def corridor(calendar_page):
         ({"from": "2030-11-14", "to": "2030-11-16"}, {"Diálogo en Tenosique"}),
         ({"q": "cine"}, {"Cine en Ixtepec"}),
         ({"q": "tenosique"}, {"Diálogo en Tenosique"}),
+        # Accents, plurals and case do not matter.
+        ({"q": "dialogo"}, {"Diálogo en Tenosique"}),
+        ({"q": "DIÁLOGOS"}, {"Diálogo en Tenosique"}),
     ],
 )
 def test_filters(client, corridor, query, expected):

@@ -217,7 +217,10 @@ def test_listings_cost_the_same_queries_for_10_or_300_dates(
             patcher.stop()
     assert Occurrence.objects.count() == 310
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
-    assert len(few) <= 20, [q["sql"][:150] for q in few.captured_queries]
+    # A keyword adds two: its words against the index's vocabulary, the
+    # events the search app finds.
+    budget = 22 if "q=" in url else 20
+    assert len(few) <= budget, [q["sql"][:150] for q in few.captured_queries]
 
 
 # --- Addresses in the page's language ---------------------------------------------
