@@ -71,16 +71,28 @@ def test_finding_a_shelter_from_a_phone_without_javascript(
 
     page.goto(f"{live_server.url}/es/buscar-ayuda/")
     assert page.locator("h1").inner_text() == "Buscar ayuda"
-    page.get_by_label(re.compile("^Albergue")).check()
-    page.get_by_label(re.compile("^Tapachula")).check()
+    # The search box first, and the first result on the first screen.
+    box = page.get_by_label("¿Qué necesitas?")
+    assert box.bounding_box()["y"] < 640
+    box.fill("donde puedo dormir")
+    page.get_by_role("button", name="Buscar", exact=True).click()
+    assert "q=donde+puedo+dormir" in page.url
+    # A shelter first (on the first screen of a 360 x 640 phone).
+    first = page.locator(".directory-row").first
+    assert first.locator("h3").inner_text().startswith("Albergue")
+    assert first.bounding_box()["y"] + 40 < 640
+    # The filters are folded away until asked for.
+    town = page.get_by_label(re.compile("^Tapachula"))
+    assert not town.is_visible()
+    page.get_by_text("Filtros y lugar").click()
+    town.check()
     page.get_by_role("button", name="Aplicar").click()
-    assert "tipo=shelter" in page.url and "municipio=tapachula" in page.url
-    assert "Comedor Arriaga" not in page.content()
+    assert "municipio=tapachula" in page.url and "q=donde" in page.url
     page.screenshot(path=artifacts / "directory-listing-phone.png", full_page=True)
-    # Any type of help, still in Tapachula.
-    page.locator("#tipo--any").check()
-    page.get_by_role("button", name="Aplicar").click()
-    assert "tipo=&municipio=tapachula" in page.url
+    # Without words, still in Tapachula: every service there.
+    page.get_by_label("¿Qué necesitas?").fill("")
+    page.get_by_role("button", name="Buscar", exact=True).click()
+    assert "municipio=tapachula" in page.url
     assert "Refugio Mariposa" in page.content()
     assert "Comedor Arriaga" not in page.content()
 
