@@ -49,6 +49,7 @@ from search.registry import kind as kind_named
 
 EXACT_WEIGHT, TITLE_WEIGHT, BODY_WEIGHT = 4, 3, 1
 WEEK = 7 * 1440
+REBUILD_CHUNK = 500
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 
 
@@ -119,6 +120,20 @@ class DatabaseBackend:
 
     def clear(self, kind: str):
         Entry.objects.filter(kind=kind).delete()
+
+    def rebuild(self, kind: str, keys: list[str], progress) -> int:
+        """Every entry of ``kind`` afresh, in one transaction."""
+        documents_of = kind_named(kind).documents
+        written = 0
+        with transaction.atomic():
+            self.clear(kind)
+            for start in range(0, len(keys), REBUILD_CHUNK):
+                chunk = keys[start : start + REBUILD_CHUNK]
+                documents = documents_of(chunk)
+                self.index(kind, chunk, documents)
+                written += len(documents)
+                progress(len(chunk))
+        return written
 
     # -- Reading the words --
 

@@ -11,10 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 
-from django.db import transaction
-
 from search.engine import backend
 from search.registry import kind as kind_named
+from search.tasks import index_keys, write
 
 CHUNK = 500
 
@@ -54,20 +53,15 @@ def reindex(kind: str, keys: Iterable) -> int:
     written = 0
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
-        documents = kind_named(kind).documents(chunk)
-        backend().index(kind, chunk, documents)
-        written += len(documents)
+        if getattr(backend(), "deferred_writes", False):
+            index_keys.enqueue(kind, chunk)
+        else:
+            written += write(kind, chunk)
     return written
 
 
 def rebuild(kind: str, progress: Callable[[int], None] = lambda n: None) -> int:
-    """Index every public object of ``kind`` afresh."""
+    """Index every public object of ``kind`` afresh (searches see the old
+    index until the new one is whole)."""
     keys = [str(key) for key in kind_named(kind).public_keys()]
-    written = 0
-    # One transaction: searches see the old index until the new one is whole.
-    with transaction.atomic():
-        backend().clear(kind)
-        for start in range(0, len(keys), CHUNK):
-            written += reindex(kind, keys[start : start + CHUNK])
-            progress(min(CHUNK, len(keys) - start))
-    return written
+    return backend().rebuild(kind, keys, progress)
