@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("networks.urls")),
     path("", include("campaigns.urls")),
     path("", include("events.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -17,6 +17,7 @@ from datetime import timedelta
 from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from directory import conf
 from directory.choices import ServiceStatus
@@ -99,7 +100,31 @@ def _hidden_before():
     return timezone.now() - timedelta(days=conf.hide_after_days())
 
 
-KIND = Kind(SERVICES_KIND, documents, _public_keys, _hidden_before)
+def present(keys: list[str]) -> list[dict]:
+    """Services as the site-wide search lists them, in ``keys``' order."""
+    services = {
+        str(service.pk): service
+        for service in Service.objects.public().filter(pk__in=keys)
+    }
+    return [
+        {
+            "title": services[key].text("name").value,
+            "url": services[key].get_url(),
+            "summary": services[key].text("description").value,
+        }
+        for key in keys
+        if key in services
+    ]
+
+
+KIND = Kind(
+    SERVICES_KIND,
+    documents,
+    _public_keys,
+    _hidden_before,
+    label=_("Services in the directory"),
+    present=present,
+)
 
 
 # -- Signals: rows saved on their own (a service's own save reindexes it) --

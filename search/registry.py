@@ -43,6 +43,11 @@ class Kind:
     documents: Callable[[list[str]], list[Document]]
     public_keys: Callable[[], Iterable[str]]
     hidden_before: Callable[[], datetime | None] = lambda: None
+    #: For the site-wide search: the group's heading, and ``present(keys)``
+    #: giving ``{"title", "url", "summary"}`` of each key in the page's
+    #: language (None: the kind is not listed there).
+    label: object = None
+    present: Callable[[list[str]], list[dict]] | None = None
 
 
 _KINDS: dict[str, Kind] = {}

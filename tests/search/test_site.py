@@ -1,0 +1,54 @@
+"""The site-wide search: pages in the visitor's language by kind, and the
+directory's services through the query interface, linked from the header."""
+
+import pytest
+
+from convivir.factories import ContentPageFactory
+from directory.factories import DirectoryIndexPageFactory, ServiceFactory
+from tests.utils import add_child
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content(home):
+    add_child(home, DirectoryIndexPageFactory.build())
+    add_child(
+        home,
+        ContentPageFactory.build(
+            title="Conoce tus derechos", slug="derechos", summary="Asilo y refugio."
+        ),
+    )
+    ServiceFactory(
+        name="Defensoría Migrante",
+        description="Asesoría jurídica gratuita.",
+        types=["legal_aid"],
+    )
+
+
+def test_pages_and_services_are_found_and_grouped(client, content):
+    html = client.get("/es/buscar/", {"q": "derechos"}).content.decode()
+    assert "<h1>Buscar en el sitio</h1>" in html
+    assert 'href="/es/derechos/">Conoce tus derechos</a>' in html
+    html = client.get("/es/buscar/", {"q": "abogado"}).content.decode()
+    assert "<h2" in html and "Servicios del directorio</h2>" in html
+    assert "Defensoría Migrante</a>" in html
+
+
+def test_the_header_links_to_it_in_each_language(client, content, home_en):
+    html = client.get("/es/").content.decode()
+    assert 'class="site-header__search" href="/es/buscar/">Buscar</a>' in html
+    response = client.get("/en/search/", {"q": "lawyer"})
+    assert response.status_code == 200
+    assert "Search the site</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize("q", ["", "   ", "x" * 2000, '"', "*", "(", "AND", "%", "_"])
+def test_any_words_give_a_normal_page(client, content, q):
+    response = client.get("/es/buscar/", {"q": q})
+    assert response.status_code == 200
+
+
+def test_nothing_found_says_so(client, content):
+    html = client.get("/es/buscar/", {"q": "zzxqv"}).content.decode()
+    assert "Nada coincide con estas palabras" in html
