@@ -91,9 +91,13 @@ def test_catalog_translates_every_string(path):
 
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: str(p.relative_to(PROJECT)))
 def test_compiled_catalog_matches_its_source(path):
-    source = {e.msgid: e.msgstr for e in polib.pofile(path) if e.msgid}
+    # Keyed with the context: "Search" (the app) and "Search" (a button)
+    # are two entries.
+    source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(path) if e.msgid}
     compiled = {
-        e.msgid: e.msgstr for e in polib.mofile(path.with_suffix(".mo")) if e.msgid
+        (e.msgctxt, e.msgid): e.msgstr
+        for e in polib.mofile(path.with_suffix(".mo"))
+        if e.msgid
     }
     assert compiled == source, "Run `make messages` to recompile the catalogs."
 
