@@ -9,6 +9,7 @@ interface (:mod:`search.engine`). The same parameter names on /es/ and
 Each filter shows its choices with how many services each would give under
 the other choices, and no choice that would give none."""
 
+from dataclasses import replace
 from functools import cached_property
 
 from django.utils.text import slugify
@@ -42,6 +43,8 @@ RADII = (5, 10, 25, 50, 100)
 DEFAULT_RADIUS = 25
 ORDERS = {"relevancia": RELEVANCE, "distancia": DISTANCE, "nombre": NAME}
 PER_PAGE = 20
+MAX_STOPS = 6
+ROUTE_SLOTS = 4
 
 
 def corridor_towns() -> list[tuple[str, str]]:
@@ -98,6 +101,14 @@ class DirectorySearch:
             page=_page_number(params.get("page", 1)),
             per_page=per_page,
         )
+        #: The towns of a route, in the order given (``ruta``, repeated).
+        self.route = list(
+            dict.fromkeys(
+                town
+                for slug in params.getlist("ruta")[:MAX_STOPS]
+                if (town := _town(slug))
+            )
+        )
         self.results = engine.search(SERVICES_KIND, self.query)
 
     def _known(self, filters) -> dict[str, list[str]]:
@@ -145,6 +156,34 @@ class DirectorySearch:
                 service.distance_km = hit.distance_km
                 services.append(service)
         return services
+
+    def stops(self) -> list[dict]:
+        """Along a route of two towns or more: each town's services within
+        the radius, town by town in the route's order (a service near two
+        towns at the first), filtered like the search."""
+        if len(self.route) < 2:
+            return []
+        query = replace(self.query, near=None, page=1, per_page=PER_PAGE)
+        stops = engine.route(SERVICES_KIND, query, self.route)
+        keys = [hit.key for stop in stops for hit in stop.results.hits]
+        found = {
+            str(service.pk): service
+            for service in Service.objects.public().filter(pk__in=keys).for_listing()
+        }
+        grouped = []
+        for stop in stops:
+            services = []
+            for hit in stop.results.hits:
+                if service := found.get(hit.key):
+                    service.distance_km = hit.distance_km
+                    services.append(service)
+            grouped.append({"town": stop.town, "services": services})
+        return grouped
+
+    def route_slots(self) -> list[str]:
+        """The route's town pickers: the chosen towns, then empty ones."""
+        chosen = [slugify(town.name) for town in self.route]
+        return (chosen + [""] * ROUTE_SLOTS)[: max(ROUTE_SLOTS, len(chosen))]
 
     def _labels(self, facet, values) -> dict[str, str]:
         if facet in ("type", "population"):

@@ -63,6 +63,10 @@ def directory_index(request, page):
     """Search: the visitor's words, filters, near a town or the phone."""
     listing = DirectorySearch(request.GET)
     services = listing.services()
+    stops = [
+        {"town": stop["town"], "rows": _rows(stop["services"])}
+        for stop in listing.stops()
+    ]
     return _render(
         request,
         page,
@@ -72,7 +76,8 @@ def directory_index(request, page):
             "results": listing.results,
             "page_obj": listing.results.page_obj(services),
             "rows": _rows(services),
-            "nearest_towns": [] if services else listing.nearest_towns(),
+            "nearest_towns": [] if services or stops else listing.nearest_towns(),
+            "stops": stops,
         },
     )
 

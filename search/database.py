@@ -15,6 +15,7 @@ Distance: haversine in SQL with a bounding-box prefilter, to each entry's
 nearest place with coordinates (a confidential place has none). Facets:
 one grouped count per facet, each under the other facets' choices."""
 
+from collections import Counter
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
@@ -285,19 +286,6 @@ class DatabaseBackend:
             entries = self._near(entries, query)
         return entries
 
-    def _counts(self, kind, query, reading, every, now) -> dict[str, dict[str, int]]:
-        counts = {}
-        for facet in FACETS:
-            matching = self._matching(kind, query, reading, every, skip=facet, now=now)
-            rows = (
-                Value.objects.filter(facet=facet, entry__in=matching.values("pk"))
-                .values("value")
-                .annotate(n=Count("entry_id", distinct=True))
-                .values_list("value", "n")
-            )
-            counts[facet] = dict(rows)
-        return counts
-
     @staticmethod
     def _ordered(entries, ordering: str):
         if ordering == DISTANCE:
@@ -307,35 +295,88 @@ class DatabaseBackend:
         return entries.order_by("-score", "sort_name", "key")
 
     def search(self, kind: str, query: Query, now=None) -> Results:
+        """One evaluation of the words, the hours and the distance; the
+        facets' choices, their counts, the order and the page from it."""
         now = now or timezone.now()
         reading = self.read(query.text)
-        every = True
-        entries = self._matching(kind, query, reading, every, now=now)
-        total = entries.count()
-        if not total and len(reading.clauses) > 1:
-            every = False
-            entries = self._matching(kind, query, reading, every, now=now)
-            total = entries.count()
+        chosen = self._chosen(query, reading)
+        for every in (True, False):
+            base = self._text(self._entries(kind), reading, every)
+            if query.open_now:
+                base = self._open_now(base, now)
+            if query.near:
+                base = self._near(base, query)
+            fields = ["pk", "key", "score", "sort_name"]
+            rows = list(
+                base.values_list(*fields, *(["distance"] if query.near else []))
+            )
+            ids = [row[0] for row in rows] if len(rows) <= SMALL else base.values("pk")
+            values = self._values_of(ids, chosen) if chosen else {}
+            matching = [row for row in rows if _passes(values, row[0], chosen)]
+            if matching or not every or len(reading.clauses) < 2:
+                break
+        ids = [row[0] for row in matching]
+        if len(ids) > SMALL:
+            ids = self._facet_filter(base, query, reading).values("pk")
+        counts = self._unchosen_counts(ids, chosen)
+        for facet in chosen:
+            counter = Counter()
+            for row in rows:
+                if _passes(values, row[0], chosen, skip=facet):
+                    counter.update(values.get(row[0], {}).get(facet, ()))
+            counts[facet] = dict(counter)
+        matching.sort(key=_sort_key(query.ordering(reading)))
+        total = len(matching)
         pages = max(1, -(-total // query.per_page))
         number = min(query.page, pages)
         start = (number - 1) * query.per_page
-        fields = ["key", "score"] + (["distance"] if query.near else [])
-        rows = self._ordered(entries, query.ordering(reading)).values_list(*fields)[
-            start : start + query.per_page
-        ]
         hits = [
-            Hit(row[0], row[1], round(row[2], 1) if query.near else None)
-            for row in rows
+            Hit(row[1], row[2], round(row[4], 1) if query.near else None)
+            for row in matching[start : start + query.per_page]
         ]
         return Results(
             query=query,
             reading=reading,
             hits=hits,
             total=total,
-            facets=self._counts(kind, query, reading, every, now),
+            facets=counts,
             page=number,
             partial=not every,
         )
+
+    @staticmethod
+    def _chosen(query: Query, reading: Reading) -> dict[str, set[str]]:
+        chosen = {facet: set(query.chosen(facet)) for facet in FACETS}
+        chosen["town"] |= {slug for town in reading.towns for slug in town_slugs(town)}
+        return {facet: values for facet, values in chosen.items() if values}
+
+    @staticmethod
+    def _values_of(ids, chosen) -> dict[int, dict[str, set[str]]]:
+        """The chosen facets' values of each entry."""
+        values: dict[int, dict[str, set[str]]] = {}
+        for part in _chunks(ids):
+            rows = Value.objects.filter(
+                entry_id__in=part, facet__in=list(chosen)
+            ).values_list("entry_id", "facet", "value")
+            for entry_id, facet, value in rows:
+                values.setdefault(entry_id, {}).setdefault(facet, set()).add(value)
+        return values
+
+    @staticmethod
+    def _unchosen_counts(ids, chosen) -> dict[str, dict[str, int]]:
+        """Counts of the facets nobody chose, among the matching entries,
+        in one grouped query."""
+        counts = {facet: {} for facet in FACETS if facet not in chosen}
+        for part in _chunks(ids):
+            rows = (
+                Value.objects.filter(entry_id__in=part, facet__in=list(counts))
+                .values("facet", "value")
+                .annotate(n=Count("id"))
+                .values_list("facet", "value", "n")
+            )
+            for facet, value, n in rows:
+                counts[facet][value] = counts[facet].get(value, 0) + n
+        return counts
 
     def ranked_keys(self, kind: str, query: Query, limit: int) -> list[str]:
         reading = self.read(query.text)
@@ -349,6 +390,44 @@ class DatabaseBackend:
             if keys or len(reading.clauses) < 2:
                 return keys
         return []
+
+
+# Entries per IN list (SQLite allows 32,766 parameters a statement).
+IN_CHUNK = 10_000
+
+
+# Beyond this many entries, the rows are narrowed by a subquery rather than
+# a list of ids.
+SMALL = 2_000
+
+
+def _chunks(ids):
+    """A list of ids in parts, or a subquery whole."""
+    if not isinstance(ids, list):
+        yield ids
+        return
+    for start in range(0, len(ids), IN_CHUNK):
+        yield ids[start : start + IN_CHUNK]
+
+
+def _passes(values, entry_id, chosen, skip=None) -> bool:
+    """Whether an entry has one of the chosen values of every chosen facet
+    (but ``skip``)."""
+    held = values.get(entry_id, {})
+    return all(
+        held.get(facet, set()) & wanted
+        for facet, wanted in chosen.items()
+        if facet != skip
+    )
+
+
+def _sort_key(ordering: str):
+    """Rows are (pk, key, score, sort_name[, distance])."""
+    if ordering == DISTANCE:
+        return lambda row: (row[4], -row[2], row[3], row[1])
+    if ordering == NAME:
+        return lambda row: (row[3], row[1])
+    return lambda row: (-row[2], row[3], row[1])
 
 
 def town_slugs(town) -> set[str]:

@@ -187,3 +187,20 @@ def test_any_input_gives_a_normal_page(client, directory_page, kitchens, params)
     response = client.get("/es/buscar-ayuda/", params)
     assert response.status_code == 200
     assert "<b>" not in response.content.decode().split("<main", 1)[-1]
+
+
+def test_along_a_route_services_are_grouped_town_by_town(
+    client, directory_page, kitchens
+):
+    html = client.get(
+        "/es/buscar-ayuda/",
+        {"ruta": ["arriaga", "", "tapachula"], "radio": "10", "q": "comedor"},
+    ).content.decode()
+    assert "A lo largo de tu ruta, a menos de 10 km de cada ciudad" in html
+    arriaga, tapachula = html.index("1. Arriaga"), html.index("2. Tapachula")
+    assert arriaga < html.index("Comedor Arriaga") < tapachula
+    assert tapachula < html.index("Comedor Tapachula")
+    assert 'value="arriaga" selected' in html and 'value="tapachula" selected' in html
+    # One town is not a route: the plain search.
+    html = client.get("/es/buscar-ayuda/", {"ruta": "arriaga"}).content.decode()
+    assert "1. Arriaga" not in html and "3 servicios" in html
