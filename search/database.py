@@ -47,6 +47,7 @@ from search.query import DISTANCE, FACETS, NAME, Hit, Query, Results
 from search.reading import Reading, read
 from search.registry import Document
 from search.registry import kind as kind_named
+from search.synonyms import CONCEPT_PREFIX, thesaurus
 
 EXACT_WEIGHT, TITLE_WEIGHT, BODY_WEIGHT = 4, 3, 1
 WEEK = 7 * 1440
@@ -55,7 +56,11 @@ MEXICO_CITY = ZoneInfo("America/Mexico_City")
 
 
 def _padded(texts: list[str]) -> str:
+    """The stems of ``texts``, then one token per concept they speak of (a
+    concept is then matched as one word, by one index lookup)."""
     stems = [stem for text in texts if text for stem in terms(text)]
+    tokens = [concept.token for concept in thesaurus().concepts_in(stems)]
+    stems += list(dict.fromkeys(tokens))
     return PAD + " ".join(stems) + PAD if stems else PAD
 
 
@@ -109,7 +114,11 @@ class DatabaseBackend:
                     Opening(entry_id=entry.pk, start=start, end=end)
                     for start, end in document.openings
                 ]
-                words.update((entry.title + entry.body).split())
+                words.update(
+                    word
+                    for word in (entry.title + entry.body).split()
+                    if not word.startswith(CONCEPT_PREFIX)
+                )
             Value.objects.bulk_create(values, batch_size=2000)
             Place.objects.bulk_create(places, batch_size=2000)
             Opening.objects.bulk_create(openings, batch_size=2000)
@@ -174,7 +183,7 @@ class DatabaseBackend:
         for clause in reading.clauses:
             in_title = Q()
             in_body = Q()
-            for form in clause.forms:
+            for form in _forms(clause):
                 phrase = PAD + " ".join(form) + ("" if clause.prefix else PAD)
                 in_title |= Q(title__contains=phrase)
                 in_body |= Q(body__contains=phrase)
@@ -205,7 +214,7 @@ class DatabaseBackend:
 
         clauses = [
             "("
-            + " | ".join(f"({lexemes(clause, form)})" for form in clause.forms)
+            + " | ".join(f"({lexemes(clause, form)})" for form in _forms(clause))
             + ")"
             for clause in reading.clauses
         ]
@@ -408,6 +417,11 @@ def _chunks(ids):
         return
     for start in range(0, len(ids), IN_CHUNK):
         yield ids[start : start + IN_CHUNK]
+
+
+def _forms(clause) -> tuple[tuple[str, ...], ...]:
+    """What a clause is matched by: a concept by its token, a word as is."""
+    return ((clause.concept.token,),) if clause.concept else clause.forms
 
 
 def _passes(values, entry_id, chosen, skip=None) -> bool:

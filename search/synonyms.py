@@ -11,6 +11,7 @@ from pathlib import Path
 from search.analysis import fold, query_terms, terms
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.txt")
+CONCEPT_PREFIX = "qq"
 
 
 class SynonymsError(ValueError):
@@ -24,6 +25,13 @@ class Concept:
     key: str
     spanish: tuple[str, ...]
     english: tuple[str, ...]
+
+    @property
+    def token(self) -> str:
+        """The one word an index may store for "this text speaks of the
+        concept" (letters only, like any analysed word; no Spanish or
+        English word starts with "qq")."""
+        return CONCEPT_PREFIX + self.key.replace("_", "")
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -119,6 +127,10 @@ class Thesaurus:
                     clauses.append(Clause(found[at]))
                 at += 1
         return clauses
+
+    def concepts_in(self, stems: list[str]) -> list[Concept]:
+        """The concepts an analysed text speaks of, in order."""
+        return [clause.concept for clause in self.read_terms(stems) if clause.concept]
 
     def solr_rules(self) -> list[str]:
         """The concepts as equivalence rules ("a, b, c") in the format of
