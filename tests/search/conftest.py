@@ -18,3 +18,11 @@ def names(services, hits):
     """The corpus names of search hits, in order."""
     by_key = {str(service.pk): name for name, service in services.items()}
     return [by_key[hit.key] for hit in hits]
+
+
+def assert_ranked(found: list[str], top: list[str], absent: list[str]):
+    """``top`` among the first three of ``found``, ``absent`` nowhere."""
+    for name in top:
+        assert name in found[:3], f"{name!r} not in the first three: {found[:5]}"
+    for name in absent:
+        assert name not in found, f"{name!r} found: {found}"

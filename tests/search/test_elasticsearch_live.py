@@ -10,7 +10,7 @@ import pytest
 from directory.models.services import SERVICES_KIND
 from search.elastic import ElasticsearchBackend
 from search.query import Query
-from tests.search.conftest import names
+from tests.search.conftest import assert_ranked, names
 from tests.search.test_relevance import CASES
 
 pytestmark = [
@@ -35,8 +35,4 @@ def test_relevance_on_elasticsearch(elastic, services, db, text, filters, top, a
     results = elastic.search(
         SERVICES_KIND, Query(text=text, filters=filters, per_page=50)
     )
-    found = names(services, results.hits)
-    for name in top:
-        assert name in found[:3], f"{name!r} not in the first three: {found[:5]}"
-    for name in absent:
-        assert name not in found, f"{name!r} found: {found}"
+    assert_ranked(names(services, results.hits), top, absent)

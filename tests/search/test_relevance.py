@@ -11,7 +11,7 @@ from directory.models.services import SERVICES_KIND
 from search import engine
 from search.query import Query
 from tests.search import corpus
-from tests.search.conftest import names
+from tests.search.conftest import assert_ranked, names
 
 BELEN = "Albergue Belén"
 PASTOR = "Albergue Jesús el Buen Pastor"
@@ -116,11 +116,7 @@ def test_relevance(services, db, text, filters, top, absent):
     results = engine.search(
         SERVICES_KIND, Query(text=text, filters=filters, per_page=50)
     )
-    found = names(services, results.hits)
-    for name in top:
-        assert name in found[:3], f"{name!r} not in the first three: {found[:5]}"
-    for name in absent:
-        assert name not in found, f"{name!r} found: {found}"
+    assert_ranked(names(services, results.hits), top, absent)
 
 
 def test_the_suite_is_large_enough():
