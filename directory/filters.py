@@ -12,7 +12,6 @@ the other choices, and no choice that would give none."""
 from dataclasses import replace
 from functools import cached_property
 
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from convivir.common import iso639
@@ -49,13 +48,11 @@ ROUTE_SLOTS = 4
 
 def corridor_towns() -> list[tuple[str, str]]:
     """The gazetteer's towns as ``(slug, name)``, for the town picker."""
-    return sorted(
-        ((slugify(town.name), town.name) for town in TOWNS), key=lambda t: t[1]
-    )
+    return sorted(((town.slug, town.name) for town in TOWNS), key=lambda t: t[1])
 
 
 def _town(slug: str):
-    return next((town for town in TOWNS if slugify(town.name) == slug), None)
+    return next((town for town in TOWNS if town.slug == slug), None)
 
 
 def _page_number(value) -> int:
@@ -143,19 +140,7 @@ class DirectorySearch:
     def services(self) -> list[Service]:
         """The page's services in the results' order, each with its
         ``distance_km``."""
-        hits = self.results.hits
-        found = {
-            str(service.pk): service
-            for service in Service.objects.public()
-            .filter(pk__in=[hit.key for hit in hits])
-            .for_listing()
-        }
-        services = []
-        for hit in hits:
-            if service := found.get(hit.key):
-                service.distance_km = hit.distance_km
-                services.append(service)
-        return services
+        return _resolve(self.results.hits)[0]
 
     def stops(self) -> list[dict]:
         """Along a route of two towns or more: each town's services within
@@ -165,24 +150,15 @@ class DirectorySearch:
             return []
         query = replace(self.query, near=None, page=1, per_page=PER_PAGE)
         stops = engine.route(SERVICES_KIND, query, self.route)
-        keys = [hit.key for stop in stops for hit in stop.results.hits]
-        found = {
-            str(service.pk): service
-            for service in Service.objects.public().filter(pk__in=keys).for_listing()
-        }
-        grouped = []
-        for stop in stops:
-            services = []
-            for hit in stop.results.hits:
-                if service := found.get(hit.key):
-                    service.distance_km = hit.distance_km
-                    services.append(service)
-            grouped.append({"town": stop.town, "services": services})
-        return grouped
+        grouped = _resolve(*(stop.results.hits for stop in stops))
+        return [
+            {"town": stop.town, "services": services}
+            for stop, services in zip(stops, grouped, strict=True)
+        ]
 
     def route_slots(self) -> list[str]:
         """The route's town pickers: the chosen towns, then empty ones."""
-        chosen = [slugify(town.name) for town in self.route]
+        chosen = [town.slug for town in self.route]
         return (chosen + [""] * ROUTE_SLOTS)[: max(ROUTE_SLOTS, len(chosen))]
 
     def _labels(self, facet, values) -> dict[str, str]:
@@ -268,7 +244,7 @@ class DirectorySearch:
             for slug, count in counts.items()
         ]
         if self.query.near:
-            order = [slugify(town.name) for town in nearest_towns(*self.query.near, 26)]
+            order = [town.slug for town in nearest_towns(*self.query.near, 26)]
             towns.sort(
                 key=lambda t: order.index(t["slug"]) if t["slug"] in order else 99
             )
@@ -278,3 +254,22 @@ class DirectorySearch:
 
     radii = RADII
     corridor = staticmethod(corridor_towns)
+
+
+def _resolve(*lists_of_hits) -> list[list[Service]]:
+    """Each list of hits as the public services they name, in the hits'
+    order, each with its ``distance_km``; one query for all of them."""
+    keys = [hit.key for hits in lists_of_hits for hit in hits]
+    found = {
+        str(service.pk): service
+        for service in Service.objects.public().filter(pk__in=keys).for_listing()
+    }
+    resolved = []
+    for hits in lists_of_hits:
+        services = []
+        for hit in hits:
+            if service := found.get(hit.key):
+                service.distance_km = hit.distance_km
+                services.append(service)
+        resolved.append(services)
+    return resolved

@@ -18,20 +18,14 @@ plain dicts so each kind of request can be checked without a server.
 
 from datetime import datetime
 
-from search.database import MEXICO_CITY, WEEK, town_slugs
-from search.query import DISTANCE, FACETS, NAME, Hit, Query, Results
+from search.query import DISTANCE, FACETS, NAME, WEEK, Hit, Query, Results, week_minute
 from search.reading import Reading
 
 FACET_SIZE = 200
 
 
-def _minute(now: datetime) -> int:
-    local = now.astimezone(MEXICO_CITY)
-    return local.weekday() * 1440 + local.hour * 60 + local.minute
-
-
 def open_now_filter(now: datetime) -> dict:
-    minute = _minute(now)
+    minute = week_minute(now)
     return {
         "bool": {
             "should": [
@@ -78,7 +72,7 @@ def text_query(text: str, every: bool) -> dict:
 def _chosen(query: Query, reading: Reading) -> dict[str, list[str]]:
     chosen = {facet: list(query.chosen(facet)) for facet in FACETS}
     for town in reading.towns:
-        chosen["town"] += sorted(town_slugs(town) - set(chosen["town"]))
+        chosen["town"] += sorted(town.slugs - set(chosen["town"]))
     return {facet: values for facet, values in chosen.items() if values}
 
 

@@ -5,6 +5,8 @@ Ixtepec and a visitor without a position can pick a town to search near."""
 import math
 from dataclasses import dataclass
 
+from django.utils.text import slugify
+
 from search.analysis import words
 
 EARTH_KM = 6371.0
@@ -22,6 +24,15 @@ class Town:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+    @property
+    def slugs(self) -> set[str]:
+        """The slugs its places may carry (its name or another name)."""
+        return {slugify(name) for name in self.names}
 
 
 TOWNS = (

@@ -8,6 +8,8 @@ error), so any address gives a normal page."""
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.core.paginator import Page, Paginator
 
@@ -20,6 +22,15 @@ DEFAULT_RADIUS_KM = 25.0
 MAX_RADIUS_KM = 500.0
 MAX_PAGE = 10_000
 RELEVANCE, DISTANCE, NAME = "relevance", "distance", "name"
+#: Opening hours are minutes from Monday 00:00 in the corridor's time.
+WEEK = 7 * 1440
+MEXICO_CITY = ZoneInfo("America/Mexico_City")
+
+
+def week_minute(moment: datetime) -> int:
+    """Minutes from Monday 00:00, Mexico City time, at ``moment``."""
+    local = moment.astimezone(MEXICO_CITY)
+    return local.weekday() * 1440 + local.hour * 60 + local.minute
 
 
 @dataclass(frozen=True)

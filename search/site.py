@@ -4,8 +4,6 @@ default, Elasticsearch when configured), grouped by the kind of page, and
 each kind registered with a ``present`` function (the directory's
 services) through the one query interface."""
 
-from django.utils.translation import gettext_lazy as _
-
 from wagtail.models import Locale, Page
 
 from search import engine
@@ -64,6 +62,3 @@ def search_site(text: str, language: str) -> list[dict]:
     if not query_terms(text):
         return []
     return kind_groups(text) + page_groups(text, language)
-
-
-TITLE = _("Search the site")
