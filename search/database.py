@@ -3,26 +3,27 @@
 
 Text: a query is read into clauses (:mod:`search.reading`); an entry must
 match every clause (any of a concept's forms, as a phrase of stems), or,
-when no entry does, at least one (the results say so). PostgreSQL matches
-with the GIN-indexed ``tsvector``; SQLite with ``LIKE`` on the same stems.
-The score is the same on both: per clause, 4 when the words as typed are in
-the title (name, types, populations, towns), 3 when a synonym is, 1 when
-only the body has it; equal scores in name
-order. Typos are corrected to a stem of the index (pg_trgm finds the
-candidates on PostgreSQL, difflib compares them on both).
+when no entry does, at least one (the results say so). The score is the
+same on both databases (:mod:`search.stored`); equal scores in name order.
+Typos are corrected to a stem of the index (pg_trgm finds the candidates
+on PostgreSQL, difflib compares them on both).
 
-Distance: haversine in SQL with a bounding-box prefilter, to each entry's
-nearest place with coordinates (a confidential place has none). Facets:
-one grouped count per facet, each under the other facets' choices."""
+On PostgreSQL a search is one statement (:mod:`search.postgres`): the
+GIN-indexed ``tsvector``, the counts in SQL, the page in SQL. Elsewhere
+(SQLite, the embedded default) the matching rows are read once with
+``LIKE`` on the same stems and counted, sorted and paged in Python.
+
+Distance: haversine with a bounding-box prefilter, to each entry's nearest
+place with coordinates (a confidential place has none). Facets: a count per
+facet, each under the other facets' choices."""
 
 from collections import Counter
-from zoneinfo import ZoneInfo
+from dataclasses import replace
 
 from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
     Exists,
     F,
     FloatField,
@@ -38,21 +39,28 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ASin, Cos, Length, Power, Radians, Sin, Sqrt
 from django.utils import timezone
-from django.utils.text import slugify
 
+from search import postgres
 from search.analysis import fold, terms
-from search.models import PAD, Entry, Opening, Place, Value, Word
+from search.models import Entry, Opening, Place, Word
 from search.places import EARTH_KM, bounding_box
-from search.query import DISTANCE, FACETS, NAME, Hit, Query, Results
+from search.query import DISTANCE, FACETS, NAME, WEEK, Hit, Query, Results, week_minute
 from search.reading import Reading, read
 from search.registry import Document
 from search.registry import kind as kind_named
+from search.stored import (
+    BODY_WEIGHT,
+    EXACT_WEIGHT,
+    PAD,
+    TITLE_WEIGHT,
+    facet_values,
+    forms,
+    padded,
+    token,
+)
 from search.synonyms import CONCEPT_PREFIX, thesaurus
 
-EXACT_WEIGHT, TITLE_WEIGHT, BODY_WEIGHT = 4, 3, 1
-WEEK = 7 * 1440
 REBUILD_CHUNK = 500
-MEXICO_CITY = ZoneInfo("America/Mexico_City")
 
 
 def _padded(texts: list[str]) -> str:
@@ -60,8 +68,7 @@ def _padded(texts: list[str]) -> str:
     concept is then matched as one word, by one index lookup)."""
     stems = [stem for text in texts if text for stem in terms(text)]
     tokens = [concept.token for concept in thesaurus().concepts_in(stems)]
-    stems += list(dict.fromkeys(tokens))
-    return PAD + " ".join(stems) + PAD if stems else PAD
+    return padded(stems + list(dict.fromkeys(tokens)))
 
 
 def _postgres() -> bool:
@@ -84,6 +91,13 @@ class DatabaseBackend:
                     sort_name=fold(document.name)[:300],
                     title=_padded(document.title),
                     body=_padded(document.body),
+                    facets=padded(
+                        dict.fromkeys(
+                            token(facet, value)
+                            for facet, items in document.values.items()
+                            for value in items
+                        )
+                    ),
                     always_open=document.always_open,
                     closed=document.closed,
                     checked_at=document.checked_at,
@@ -99,13 +113,8 @@ class DatabaseBackend:
                 )
                 for entry in entries:
                     entry.pk = ids[entry.key]
-            values, places, openings, words = [], [], [], set()
+            places, openings, words = [], [], set()
             for entry, document in zip(entries, documents, strict=True):
-                values += [
-                    Value(entry_id=entry.pk, facet=facet, value=str(value)[:100])
-                    for facet, items in document.values.items()
-                    for value in dict.fromkeys(items)
-                ]
                 places += [
                     Place(entry_id=entry.pk, latitude=lat, longitude=lon)
                     for lat, lon in document.places
@@ -119,7 +128,6 @@ class DatabaseBackend:
                     for word in (entry.title + entry.body).split()
                     if not word.startswith(CONCEPT_PREFIX)
                 )
-            Value.objects.bulk_create(values, batch_size=2000)
             Place.objects.bulk_create(places, batch_size=2000)
             Opening.objects.bulk_create(openings, batch_size=2000)
             Word.objects.bulk_create(
@@ -168,266 +176,174 @@ class DatabaseBackend:
 
     # -- Searching --
 
-    def _entries(self, kind: str):
-        entries = Entry.objects.filter(kind=kind)
-        hidden_before = kind_named(kind).hidden_before()
-        if hidden_before is not None:
-            entries = entries.filter(checked_at__gte=hidden_before)
-        return entries
-
-    def _text(self, entries, reading: Reading, every: bool):
-        if not reading.has_text:
-            return entries.annotate(score=V(0, output_field=IntegerField()))
-        matches = []
-        score = V(0, output_field=IntegerField())
-        for clause in reading.clauses:
-            in_title = Q()
-            in_body = Q()
-            for form in _forms(clause):
-                phrase = PAD + " ".join(form) + ("" if clause.prefix else PAD)
-                in_title |= Q(title__contains=phrase)
-                in_body |= Q(body__contains=phrase)
-            matches.append((clause, in_title | in_body))
-            score = score + Case(
-                # The words as typed in the name weigh most: "casa del
-                # migrante" finds every shelter, the one called so first.
-                When(Q(title__contains=PAD + clause.text + PAD), then=V(EXACT_WEIGHT)),
-                When(in_title, then=V(TITLE_WEIGHT)),
-                When(in_body, then=V(BODY_WEIGHT)),
-                default=V(0),
-                output_field=IntegerField(),
-            )
-        if _postgres():
-            entries = entries.filter(self._tsquery(reading, every))
-        else:
-            condition = Q() if every else Q(pk__in=[])
-            for _clause, match in matches:
-                condition = (condition & match) if every else (condition | match)
-            entries = entries.filter(condition)
-        return entries.annotate(score=score)
-
-    @staticmethod
-    def _tsquery(reading: Reading, every: bool) -> RawSQL:
-        def lexemes(clause, form):
-            ending = ":*" if clause.prefix else ""
-            return " <-> ".join(f"'{stem}'{ending}" for stem in form)
-
-        clauses = [
-            "("
-            + " | ".join(f"({lexemes(clause, form)})" for form in _forms(clause))
-            + ")"
-            for clause in reading.clauses
-        ]
-        tsquery = (" & " if every else " | ").join(clauses)
-        # A subquery of its own: the outer query's table may be aliased.
-        return Q(
-            # The table name is the model's; the query text is a parameter.
-            pk__in=RawSQL(  # noqa: S611
-                f"SELECT id FROM {Entry._meta.db_table} "  # noqa: S608
-                "WHERE document @@ to_tsquery('simple', %s)",
-                [tsquery],
-            )
-        )
-
-    def _facet_filter(self, entries, query: Query, reading: Reading, skip=None):
-        for facet in FACETS:
-            if facet == skip:
-                continue
-            chosen = set(query.chosen(facet))
-            if facet == "town":
-                chosen |= {slug for town in reading.towns for slug in town_slugs(town)}
-            if chosen:
-                entries = entries.filter(
-                    pk__in=Value.objects.filter(
-                        facet=facet, value__in=sorted(chosen)
-                    ).values("entry_id")
-                )
-        return entries
-
-    @staticmethod
-    def _open_now(entries, now):
-        local = timezone.localtime(now, timezone=MEXICO_CITY)
-        minute = local.weekday() * 1440 + local.hour * 60 + local.minute
-        open_period = Opening.objects.filter(entry=OuterRef("pk")).filter(
-            Q(start__lte=minute, end__gt=minute)
-            | Q(start__lte=minute + WEEK, end__gt=minute + WEEK)
-        )
-        return entries.filter(Q(always_open=True) | Exists(open_period), closed=False)
-
-    @staticmethod
-    def _near(entries, query: Query):
-        latitude, longitude = query.near
-        south, north, west, east = bounding_box(latitude, longitude, query.radius_km)
-        lat0, lon0 = Radians(V(latitude)), Radians(V(longitude))
-        half_dlat = (Radians(F("latitude")) - lat0) / 2
-        half_dlon = (Radians(F("longitude")) - lon0) / 2
-        haversine = (
-            2
-            * EARTH_KM
-            * ASin(
-                Sqrt(
-                    Power(Sin(half_dlat), 2)
-                    + Cos(lat0) * Cos(Radians(F("latitude"))) * Power(Sin(half_dlon), 2)
-                )
-            )
-        )
-        nearest = (
-            Place.objects.filter(
-                entry=OuterRef("pk"),
-                latitude__range=(south, north),
-                longitude__range=(west, east),
-            )
-            .annotate(km=haversine)
-            .filter(km__lte=query.radius_km)
-            .order_by("km")
-            .values("km")[:1]
-        )
-        return entries.annotate(
-            distance=Subquery(nearest, output_field=FloatField())
-        ).filter(distance__isnull=False)
-
-    def _matching(self, kind, query, reading, every, skip=None, now=None):
-        entries = self._text(self._entries(kind), reading, every)
-        entries = self._facet_filter(entries, query, reading, skip=skip)
-        if query.open_now:
-            entries = self._open_now(entries, now or timezone.now())
-        if query.near:
-            entries = self._near(entries, query)
-        return entries
-
-    @staticmethod
-    def _ordered(entries, ordering: str):
-        if ordering == DISTANCE:
-            return entries.order_by("distance", "-score", "sort_name", "key")
-        if ordering == NAME:
-            return entries.order_by("sort_name", "key")
-        return entries.order_by("-score", "sort_name", "key")
-
     def search(self, kind: str, query: Query, now=None) -> Results:
-        """One evaluation of the words, the hours and the distance; the
-        facets' choices, their counts, the order and the page from it."""
-        now = now or timezone.now()
+        """The page asked for (the last one past the end), the total and
+        every facet's counts, from one evaluation of the words, the hours
+        and the distance."""
         reading = self.read(query.text)
-        chosen = self._chosen(query, reading)
-        for every in (True, False):
-            base = self._text(self._entries(kind), reading, every)
-            if query.open_now:
-                base = self._open_now(base, now)
-            if query.near:
-                base = self._near(base, query)
-            fields = ["pk", "key", "score", "sort_name"]
-            rows = list(
-                base.values_list(*fields, *(["distance"] if query.near else []))
-            )
-            ids = [row[0] for row in rows] if len(rows) <= SMALL else base.values("pk")
-            values = self._values_of(ids, chosen) if chosen else {}
-            matching = [row for row in rows if _passes(values, row[0], chosen)]
-            if matching or not every or len(reading.clauses) < 2:
-                break
-        ids = [row[0] for row in matching]
-        if len(ids) > SMALL:
-            ids = self._facet_filter(base, query, reading).values("pk")
-        counts = self._unchosen_counts(ids, chosen)
-        for facet in chosen:
-            counter = Counter()
-            for row in rows:
-                if _passes(values, row[0], chosen, skip=facet):
-                    counter.update(values.get(row[0], {}).get(facet, ()))
-            counts[facet] = dict(counter)
-        matching.sort(key=_sort_key(query.ordering(reading)))
-        total = len(matching)
+        total, rows, counts, every = self._evaluate(kind, query, reading, now)
         pages = max(1, -(-total // query.per_page))
-        number = min(query.page, pages)
-        start = (number - 1) * query.per_page
-        hits = [
-            Hit(row[1], row[2], round(row[4], 1) if query.near else None)
-            for row in matching[start : start + query.per_page]
-        ]
         return Results(
             query=query,
             reading=reading,
-            hits=hits,
+            hits=[
+                Hit(key, score, round(km, 1) if query.near else None)
+                for key, score, km in rows
+            ],
             total=total,
             facets=counts,
-            page=number,
+            page=min(query.page, pages),
             partial=not every,
         )
 
-    @staticmethod
-    def _chosen(query: Query, reading: Reading) -> dict[str, set[str]]:
-        chosen = {facet: set(query.chosen(facet)) for facet in FACETS}
-        chosen["town"] |= {slug for town in reading.towns for slug in town_slugs(town)}
-        return {facet: values for facet, values in chosen.items() if values}
-
-    @staticmethod
-    def _values_of(ids, chosen) -> dict[int, dict[str, set[str]]]:
-        """The chosen facets' values of each entry."""
-        values: dict[int, dict[str, set[str]]] = {}
-        for part in _chunks(ids):
-            rows = Value.objects.filter(
-                entry_id__in=part, facet__in=list(chosen)
-            ).values_list("entry_id", "facet", "value")
-            for entry_id, facet, value in rows:
-                values.setdefault(entry_id, {}).setdefault(facet, set()).add(value)
-        return values
-
-    @staticmethod
-    def _unchosen_counts(ids, chosen) -> dict[str, dict[str, int]]:
-        """Counts of the facets nobody chose, among the matching entries,
-        in one grouped query."""
-        counts = {facet: {} for facet in FACETS if facet not in chosen}
-        for part in _chunks(ids):
-            rows = (
-                Value.objects.filter(entry_id__in=part, facet__in=list(counts))
-                .values("facet", "value")
-                .annotate(n=Count("id"))
-                .values_list("facet", "value", "n")
-            )
-            for facet, value, n in rows:
-                counts[facet][value] = counts[facet].get(value, 0) + n
-        return counts
-
     def ranked_keys(self, kind: str, query: Query, limit: int) -> list[str]:
         reading = self.read(query.text)
+        query = replace(query, page=1, per_page=limit)
+        _total, rows, _counts, _every = self._evaluate(
+            kind, query, reading, None, facets=False
+        )
+        return [key for key, _score, _km in rows]
+
+    def _evaluate(self, kind, query, reading, now, facets=True):
+        """``(total, [(key, score, km)], counts, every)``: every clause
+        must match, or, when no entry matches them all, any."""
+        now = now or timezone.now()
+        chosen = _chosen(query, reading)
+        evaluate = postgres.search if _postgres() else self._portable
         for every in (True, False):
-            entries = self._matching(kind, query, reading, every)
-            keys = list(
-                self._ordered(entries, query.ordering(reading)).values_list(
-                    "key", flat=True
-                )[:limit]
+            total, rows, counts = evaluate(
+                kind=kind,
+                hidden_before=kind_named(kind).hidden_before(),
+                query=query,
+                reading=reading,
+                chosen=chosen,
+                every=every,
+                now=now,
+                start=(query.page - 1) * query.per_page,
+                facets=facets,
             )
-            if keys or len(reading.clauses) < 2:
-                return keys
-        return []
+            if total or len(reading.clauses) < 2:
+                break
+        return total, rows, counts, every
+
+    # -- Searching elsewhere (SQLite): the rows once, the rest in Python --
+
+    def _portable(
+        self, *, kind, hidden_before, query, reading, chosen, every, now, start, facets
+    ):
+        entries = Entry.objects.filter(kind=kind)
+        if hidden_before is not None:
+            entries = entries.filter(checked_at__gte=hidden_before)
+        entries = _text(entries, reading, every)
+        if query.open_now:
+            entries = _open_now(entries, now)
+        if query.near:
+            entries = _near(entries, query)
+        else:
+            entries = entries.annotate(distance=V(None, output_field=FloatField()))
+        rows = [
+            (key, score, sort_name, facet_values(stored), km)
+            for key, score, sort_name, stored, km in entries.values_list(
+                "key", "score", "sort_name", "facets", "distance"
+            )
+        ]
+        matching = [row for row in rows if _passes(row[3], chosen)]
+        counts = {facet: {} for facet in FACETS}
+        if facets:
+            for facet in FACETS:
+                pool = (
+                    [row for row in rows if _passes(row[3], chosen, skip=facet)]
+                    if facet in chosen
+                    else matching
+                )
+                counts[facet] = dict(
+                    Counter(value for row in pool for value in row[3].get(facet, ()))
+                )
+        matching.sort(key=_sort_key(query.ordering(reading)))
+        total = len(matching)
+        start = min(start, max(0, (total - 1) // query.per_page) * query.per_page)
+        page = matching[start : start + query.per_page]
+        return total, [(row[0], row[1], row[4]) for row in page], counts
 
 
-# Entries per IN list (SQLite allows 32,766 parameters a statement).
-IN_CHUNK = 10_000
+def _chosen(query: Query, reading: Reading) -> dict[str, set[str]]:
+    """The chosen values by facet; a town named in the words is chosen."""
+    chosen = {facet: set(query.chosen(facet)) for facet in FACETS}
+    chosen["town"] |= {slug for town in reading.towns for slug in town.slugs}
+    return {facet: values for facet, values in chosen.items() if values}
 
 
-# Beyond this many entries, the rows are narrowed by a subquery rather than
-# a list of ids.
-SMALL = 2_000
+def _text(entries, reading: Reading, every: bool):
+    """Entries matching the words (``LIKE`` on the padded stems), scored."""
+    if not reading.has_text:
+        return entries.annotate(score=V(0, output_field=IntegerField()))
+    score = V(0, output_field=IntegerField())
+    condition = Q() if every else Q(pk__in=[])
+    for clause in reading.clauses:
+        in_title = Q()
+        in_body = Q()
+        for form in forms(clause):
+            phrase = PAD + " ".join(form) + ("" if clause.prefix else PAD)
+            in_title |= Q(title__contains=phrase)
+            in_body |= Q(body__contains=phrase)
+        match = in_title | in_body
+        condition = (condition & match) if every else (condition | match)
+        score = score + Case(
+            # The words as typed in the name weigh most: "casa del
+            # migrante" finds every shelter, the one called so first.
+            When(Q(title__contains=PAD + clause.text + PAD), then=V(EXACT_WEIGHT)),
+            When(in_title, then=V(TITLE_WEIGHT)),
+            When(in_body, then=V(BODY_WEIGHT)),
+            default=V(0),
+            output_field=IntegerField(),
+        )
+    return entries.filter(condition).annotate(score=score)
 
 
-def _chunks(ids):
-    """A list of ids in parts, or a subquery whole."""
-    if not isinstance(ids, list):
-        yield ids
-        return
-    for start in range(0, len(ids), IN_CHUNK):
-        yield ids[start : start + IN_CHUNK]
+def _open_now(entries, now):
+    minute = week_minute(now)
+    open_period = Opening.objects.filter(entry=OuterRef("pk")).filter(
+        Q(start__lte=minute, end__gt=minute)
+        | Q(start__lte=minute + WEEK, end__gt=minute + WEEK)
+    )
+    return entries.filter(Q(always_open=True) | Exists(open_period), closed=False)
 
 
-def _forms(clause) -> tuple[tuple[str, ...], ...]:
-    """What a clause is matched by: a concept by its token, a word as is."""
-    return ((clause.concept.token,),) if clause.concept else clause.forms
+def _near(entries, query: Query):
+    latitude, longitude = query.near
+    south, north, west, east = bounding_box(latitude, longitude, query.radius_km)
+    lat0, lon0 = Radians(V(latitude)), Radians(V(longitude))
+    half_dlat = (Radians(F("latitude")) - lat0) / 2
+    half_dlon = (Radians(F("longitude")) - lon0) / 2
+    haversine = (
+        2
+        * EARTH_KM
+        * ASin(
+            Sqrt(
+                Power(Sin(half_dlat), 2)
+                + Cos(lat0) * Cos(Radians(F("latitude"))) * Power(Sin(half_dlon), 2)
+            )
+        )
+    )
+    nearest = (
+        Place.objects.filter(
+            entry=OuterRef("pk"),
+            latitude__range=(south, north),
+            longitude__range=(west, east),
+        )
+        .annotate(km=haversine)
+        .filter(km__lte=query.radius_km)
+        .order_by("km")
+        .values("km")[:1]
+    )
+    return entries.annotate(
+        distance=Subquery(nearest, output_field=FloatField())
+    ).filter(distance__isnull=False)
 
 
-def _passes(values, entry_id, chosen, skip=None) -> bool:
-    """Whether an entry has one of the chosen values of every chosen facet
-    (but ``skip``)."""
-    held = values.get(entry_id, {})
+def _passes(held, chosen, skip=None) -> bool:
+    """Whether an entry's values include one of the chosen values of every
+    chosen facet (but ``skip``)."""
     return all(
         held.get(facet, set()) & wanted
         for facet, wanted in chosen.items()
@@ -436,14 +352,9 @@ def _passes(values, entry_id, chosen, skip=None) -> bool:
 
 
 def _sort_key(ordering: str):
-    """Rows are (pk, key, score, sort_name[, distance])."""
+    """Rows are (key, score, sort_name, values, distance)."""
     if ordering == DISTANCE:
-        return lambda row: (row[4], -row[2], row[3], row[1])
+        return lambda row: (row[4], -row[1], row[2], row[0])
     if ordering == NAME:
-        return lambda row: (row[3], row[1])
-    return lambda row: (-row[2], row[3], row[1])
-
-
-def town_slugs(town) -> set[str]:
-    """The slugs a town's places may carry (its name or another name)."""
-    return {slugify(name) for name in town.names}
+        return lambda row: (row[2], row[0])
+    return lambda row: (-row[1], row[2], row[0])

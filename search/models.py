@@ -11,15 +11,17 @@ weighted ``tsvector`` with a GIN index, and the vocabulary (:class:`Word`)
 has a trigram index for typos (migration 0002); SQLite matches the same
 columns with ``LIKE``.
 
-Facet values, places and opening hours are rows of their own, so that
-narrowing and counting are plain indexed queries. A confidential place is a
-:class:`Place` without coordinates: found by its town, never by distance.
+Facet values are ``facet=value`` tokens in ``facets`` (on PostgreSQL also
+the generated array ``facet_set``, migration 0003), so an entry's values
+come with it and one pass counts them. Places and opening hours are rows
+of their own. A confidential place is a :class:`Place` without
+coordinates: found by its town, never by distance. :mod:`search.stored`
+says how words and values are written.
 """
 
 from django.db import models
 
-# Stored terms are padded with spaces, so " stem " matches whole words.
-PAD = " "
+from search.stored import PAD
 
 
 class Entry(models.Model):
@@ -29,6 +31,8 @@ class Entry(models.Model):
     sort_name = models.CharField(max_length=300)
     title = models.TextField()
     body = models.TextField()
+    #: The facet values, as padded ``facet=value`` tokens.
+    facets = models.TextField(default=PAD)
     always_open = models.BooleanField(default=False)
     closed = models.BooleanField(default=False)
     #: When the entry was last confirmed (a kind may hide entries not
@@ -43,20 +47,6 @@ class Entry(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.key}"
-
-
-class Value(models.Model):
-    """One facet value of an entry (a type, a population, a town…)."""
-
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="values")
-    facet = models.CharField(max_length=20)
-    value = models.CharField(max_length=100)
-
-    class Meta:
-        indexes = [models.Index(fields=["facet", "value", "entry"])]
-
-    def __str__(self):
-        return f"{self.facet}={self.value}"
 
 
 class Place(models.Model):
