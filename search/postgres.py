@@ -178,8 +178,16 @@ def search(
     """``(total, [(key, score, km)], {facet: {value: count}})`` for one
     page from ``start``; a page past the end gives the last one."""
     statement = Statement()
+    # The parts are built in the order they appear in the statement, as
+    # their parameters are.
     matching = _matching(statement, kind, hidden_before, query, reading, every, now)
-    hits = f"SELECT * FROM m WHERE {_chosen_sql(statement, chosen)}"  # noqa: S608
+    steps = [
+        f"m AS MATERIALIZED ({matching})",
+        f"hits AS (SELECT * FROM m WHERE {_chosen_sql(statement, chosen)})",  # noqa: S608
+    ]
+    contexts = list(chosen)
+    if facets:
+        steps.append(_flags(statement, chosen, contexts))
     order = ORDER.get(query.ordering(reading), RELEVANCE_ORDER)
     per_page = statement.add("%s", query.per_page)
     offset = statement.add(
@@ -195,13 +203,9 @@ def search(
         f"ORDER BY {order}), '[]') FROM (SELECT key, score, km, sort_name "
         f"FROM hits ORDER BY {order} LIMIT {per_page} OFFSET {offset}) page)",
     ]
-    contexts = list(chosen)
     if facets:
-        selects.append(_counts(statement, chosen, contexts))
-    sql = (
-        f"WITH m AS MATERIALIZED ({matching}), hits AS ({hits}) "
-        f"SELECT {', '.join(selects)}"
-    )
+        selects.append(_counts(statement, contexts))
+    sql = f"WITH {', '.join(steps)} SELECT {', '.join(selects)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, statement.params)
         total, page, *counted = cursor.fetchone()
@@ -215,19 +219,28 @@ def search(
     return total, [tuple(row) for row in _json(page)], counts
 
 
-def _counts(statement, chosen, contexts) -> str:
-    """Every facet value's count in one pass over the matching entries:
-    under all the choices, and under all but each chosen facet's own."""
+def _flags(statement, chosen, contexts) -> str:
+    """The matching entries that some count needs, each with a flag per
+    count: ``c0`` under all the choices, ``c1``… under all but each chosen
+    facet's own."""
     conditions = [_chosen_sql(statement, chosen)] + [
         _chosen_sql(statement, chosen, skip=facet) for facet in contexts
     ]
     flags = ", ".join(f"{sql} AS c{i}" for i, sql in enumerate(conditions))
-    columns = ", ".join(f"n{i}" for i in range(len(conditions)))
-    numbered = ", ".join(
-        f"count(*) FILTER (WHERE c{i}) AS n{i}" for i in range(len(conditions))
+    return (
+        f"r AS MATERIALIZED (SELECT * FROM (SELECT f, {flags} FROM m) x "  # noqa: S608
+        f"WHERE {' OR '.join(f'c{i}' for i in range(len(conditions)))})"
     )
+
+
+def _counts(statement, contexts) -> str:
+    """Every facet value's count in one pass over the entries of ``r``."""
+    numbered = ", ".join(
+        f"count(*) FILTER (WHERE c{i}) AS n{i}" for i in range(len(contexts) + 1)
+    )
+    columns = ", ".join(f"n{i}" for i in range(len(contexts) + 1))
     # Past the choices of all, only a chosen facet's own values count.
-    anywhere = " OR ".join(
+    wanted = " OR ".join(
         ["c0"]
         + [
             statement.add(f"(c{i} AND v LIKE %s)", f"{facet}=%")
@@ -236,8 +249,8 @@ def _counts(statement, chosen, contexts) -> str:
     )
     return (
         f"(SELECT coalesce(json_agg(json_build_array(v, {columns})), '[]') "  # noqa: S608
-        f"FROM (SELECT v, {numbered} FROM (SELECT f, {flags} FROM m) r, "
-        f"unnest(r.f) v WHERE {anywhere} GROUP BY v) c)"
+        f'FROM (SELECT v COLLATE "C" AS v, {numbered} FROM r, unnest(r.f) v '
+        f"WHERE {wanted} GROUP BY 1) c)"
     )
 
 
