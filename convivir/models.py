@@ -149,6 +149,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def clean(self):
         super().clean()
@@ -232,6 +233,7 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

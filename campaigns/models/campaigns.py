@@ -47,6 +47,7 @@ class CampaignIndexPage(OnePerLanguagePage, Page):
 
     class Meta:
         verbose_name = _("campaign list")
+        verbose_name_plural = _("campaign lists")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -40,6 +40,7 @@ class DialogueMaterialIndexPage(Page):
 
     class Meta:
         verbose_name = _("dialogue materials library")
+        verbose_name_plural = _("dialogue materials libraries")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

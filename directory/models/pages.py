@@ -49,6 +49,7 @@ class DirectoryIndexPage(LocalizedRoutablePageMixin, OnePerLanguagePage, Page):
 
     class Meta:
         verbose_name = _("directory page")
+        verbose_name_plural = _("directory pages")
 
     @localized_path("index", es="", en="")
     def index_route(self, request):

@@ -64,6 +64,7 @@ class EventIndexPage(LocalizedRoutablePageMixin, OnePerLanguagePage, Page):
 
     class Meta:
         verbose_name = _("event calendar")
+        verbose_name_plural = _("event calendars")
 
     @path("", name="upcoming")
     def upcoming_view(self, request):

@@ -45,6 +45,7 @@ class VolunteerIndexPage(OnePerLanguagePage, Page):
 
     class Meta:
         verbose_name = _("volunteering page")
+        verbose_name_plural = _("volunteering pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -102,6 +103,7 @@ class ProtectionNetworkPage(Page):
 
     class Meta:
         verbose_name = _("protection network page")
+        verbose_name_plural = _("protection network pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

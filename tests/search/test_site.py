@@ -1,6 +1,10 @@
 """The site-wide search: pages in the visitor's language by kind, and the
 directory's services through the query interface, linked from the header."""
 
+from django.utils import translation
+
+from wagtail.models import Page, get_page_models
+
 import pytest
 
 from convivir.factories import ContentPageFactory
@@ -33,6 +37,22 @@ def test_pages_and_services_are_found_and_grouped(client, content):
     html = client.get("/es/buscar/", {"q": "abogado"}).content.decode()
     assert "<h2" in html and "Servicios del directorio</h2>" in html
     assert "Defensoría Migrante</a>" in html
+
+
+def test_each_kind_of_page_is_headed_by_its_own_plural(client, content):
+    html = client.get("/es/buscar/", {"q": "derechos"}).content.decode()
+    assert "Páginas de contenido</h2>" in html
+    for model in get_page_models():
+        if model is Page:
+            continue
+        # Django's own plural adds an "s" to the whole name ("calendario de
+        # eventoss"); each page type names its plural, in both languages.
+        assert "verbose_name_plural" in model._meta.original_attrs, model
+        with translation.override("es"):
+            spanish = str(model._meta.verbose_name_plural)
+        with translation.override("en"):
+            english = str(model._meta.verbose_name_plural)
+        assert spanish != english, model
 
 
 def test_the_header_links_to_it_in_each_language(client, content, home_en):
