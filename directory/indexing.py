@@ -25,6 +25,7 @@ from directory.models.organizations import Location, Organization
 from directory.models.service_details import Schedule
 from directory.models.services import SERVICES_KIND, Service, ServiceAtLocation
 from directory.models.taxonomy import TaxonomyTerm
+from directory.public_urls import directory_page
 from search.indexing import reindex
 from search.registry import Document, Kind, register
 
@@ -106,10 +107,11 @@ def present(keys: list[str]) -> list[dict]:
         str(service.pk): service
         for service in Service.objects.public().filter(pk__in=keys)
     }
+    directory = directory_page()  # once, not once per service
     return [
         {
             "title": services[key].text("name").value,
-            "url": services[key].get_url(),
+            "url": services[key].get_url(directory=directory),
             "summary": services[key].text("description").value,
         }
         for key in keys

@@ -209,11 +209,12 @@ class DatabaseBackend:
         must match, or, when no entry matches them all, any."""
         now = now or timezone.now()
         chosen = _chosen(query, reading)
+        hidden_before = kind_named(kind).hidden_before()
         evaluate = postgres.search if _postgres() else self._portable
         for every in (True, False):
             total, rows, counts = evaluate(
                 kind=kind,
-                hidden_before=kind_named(kind).hidden_before(),
+                hidden_before=hidden_before,
                 query=query,
                 reading=reading,
                 chosen=chosen,

@@ -1,6 +1,8 @@
 """The site-wide search: pages in the visitor's language by kind, and the
 directory's services through the query interface, linked from the header."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail.models import Page, get_page_models
@@ -72,3 +74,19 @@ def test_any_words_give_a_normal_page(client, content, q):
 def test_nothing_found_says_so(client, content):
     html = client.get("/es/buscar/", {"q": "zzxqv"}).content.decode()
     assert "Nada coincide con estas palabras" in html
+
+
+def test_services_found_cost_no_query_each(client, content):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get("/es/buscar/", {"q": "abogado"}).content.decode()
+        return len(captured), html.count("/es/buscar-ayuda/servicio/")
+
+    client.get("/es/buscar/", {"q": "abogado"})  # the caches warm
+    few, listed = queries()
+    assert listed == 1
+    for n in range(6):
+        ServiceFactory(name=f"Asesoría jurídica {n}", types=["legal_aid"])
+    many, listed = queries()
+    assert listed == 7
+    assert many == few
