@@ -62,11 +62,12 @@ def _rows(services) -> list[dict]:
 def directory_index(request, page):
     """Search: the visitor's words, filters, near a town or the phone."""
     listing = DirectorySearch(request.GET)
-    services = listing.services()
     stops = [
         {"town": stop["town"], "rows": _rows(stop["services"])}
         for stop in listing.stops()
     ]
+    # Along a route the towns' lists stand in for the plain results.
+    services = [] if stops else listing.services()
     return _render(
         request,
         page,

@@ -4,6 +4,9 @@ now", each choice counted under the other filters' choices, choices that
 would show nothing left out, unknown values ignored, pages that keep the
 filters."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from directory.factories import ServiceFactory
@@ -204,3 +207,18 @@ def test_along_a_route_services_are_grouped_town_by_town(
     # One town is not a route: the plain search.
     html = client.get("/es/buscar-ayuda/", {"ruta": "arriaga"}).content.decode()
     assert "1. Arriaga" not in html and "3 servicios" in html
+
+
+def test_a_route_resolves_its_services_once(client, directory_page, kitchens):
+    """The route's towns are listed; the plain results, not shown beside
+    them, are not looked up as well."""
+    params = {"ruta": ["arriaga", "tapachula"], "radio": "10", "q": "comedor"}
+    client.get("/es/buscar-ayuda/", params)  # the caches warm
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/es/buscar-ayuda/", params)
+    services = [
+        query["sql"]
+        for query in captured.captured_queries
+        if query["sql"].startswith('SELECT "directory_service".')
+    ]
+    assert len(services) == 1, services
