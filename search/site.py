@@ -4,6 +4,8 @@ default, Elasticsearch when configured), grouped by the kind of page, and
 each kind registered with a ``present`` function (the directory's
 services) through the one query interface."""
 
+import re
+
 from wagtail.models import Locale, Page
 
 from search import engine
@@ -12,12 +14,16 @@ from search.query import Query
 from search.registry import kinds
 
 PER_GROUP = 10
+WORD = re.compile(r"\w+")
 
 
 def page_groups(text: str, language: str) -> list[dict]:
     """Live public pages of ``language`` matching ``text``, by type."""
+    # Only the words, as typed: the search backend reads punctuation as its
+    # own query syntax (SQLite's full-text search fails on "<").
+    text = " ".join(WORD.findall(text))
     locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
+    if locale is None or not text:
         return []
     pages = (
         Page.objects.live()

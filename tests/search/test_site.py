@@ -65,10 +65,30 @@ def test_the_header_links_to_it_in_each_language(client, content, home_en):
     assert "Search the site</h1>" in response.content.decode()
 
 
-@pytest.mark.parametrize("q", ["", "   ", "x" * 2000, '"', "*", "(", "AND", "%", "_"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "",
+        "   ",
+        "x" * 2000,
+        '"',
+        "*",
+        "(",
+        "AND",
+        "%",
+        "_",
+        '"<script>alert(1)</script>',
+        "derechos <b>",
+        "a:b NEAR(c d) ^e -f +g {h}",
+    ],
+)
 def test_any_words_give_a_normal_page(client, content, q):
     response = client.get("/es/buscar/", {"q": q})
     assert response.status_code == 200
+    main = response.content.decode().split("<main", 1)[-1]
+    assert "<script>" not in main and "<b>" not in main
+    if q.startswith("derechos"):
+        assert "Conoce tus derechos</a>" in main
 
 
 def test_nothing_found_says_so(client, content):
