@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.core import mail
 
 import pytest
+from playwright.sync_api import expect
 
 from campaigns.factories import CampaignIndexPageFactory, ThemeFactory
 from tests.campaigns.conftest import make_campaign
@@ -47,26 +48,28 @@ def test_sign_the_pledge_and_see_the_counter(
 
     page.goto(f"{live_server.url}/es/campanas/")
     page.get_by_role("link", name="Aquí cabemos todas").click()
-    assert page.locator("h1").inner_text() == "Aquí cabemos todas"
+    expect(page.locator("h1")).to_have_text("Aquí cabemos todas")
     assert "0 personas han firmado" in page.locator(".pledge__count").inner_text()
 
     # An empty pledge: the errors are shown by each field.
     page.get_by_role("button", name="Me comprometo").click()
-    assert page.locator(".error-summary").is_visible()
-    assert "Solo podemos contar tu compromiso con tu consentimiento." in page.content()
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator("body")).to_contain_text(
+        "Solo podemos contar tu compromiso con tu consentimiento."
+    )
 
     page.get_by_label("Tu nombre").fill("Lucía Pérez")
     page.get_by_label("Correo electrónico").fill("lucia@correo.example")
     page.get_by_label("Municipio donde vives").fill("Tapachula")
     page.get_by_label(re.compile("^Acepto que Convivir")).check()
     page.get_by_role("button", name="Me comprometo").click()
-    assert page.locator("h1").inner_text() == "Revisa tu correo"
+    expect(page.locator("h1")).to_have_text("Revisa tu correo")
 
     (message,) = mail.outbox
     link = re.search(r"https?://\S+/compromiso/confirmar/\S+/", message.body).group(0)
     page.goto(live_server.url + urlsplit(link).path)
     page.get_by_role("button", name="Confirmar mi compromiso").click()
-    assert page.locator("h1").inner_text() == "Gracias por tu compromiso"
+    expect(page.locator("h1")).to_have_text("Gracias por tu compromiso")
     page.get_by_role("link", name=re.compile("Volver a")).click()
     assert "1 persona ha firmado" in page.locator(".pledge__count").inner_text()
     page.screenshot(path=artifacts / "campaigns-pledge-phone.png", full_page=True)

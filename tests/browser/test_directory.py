@@ -9,6 +9,7 @@ from datetime import time
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from directory.factories import (
     DirectoryIndexPageFactory,
@@ -70,34 +71,35 @@ def test_finding_a_shelter_from_a_phone_without_javascript(
     recorder = record(page)
 
     page.goto(f"{live_server.url}/es/buscar-ayuda/")
-    assert page.locator("h1").inner_text() == "Buscar ayuda"
+    expect(page.locator("h1")).to_have_text("Buscar ayuda")
     # The search box first, and the first result on the first screen.
     box = page.get_by_label("¿Qué necesitas?")
     assert box.bounding_box()["y"] < 640
     box.fill("donde puedo dormir")
     page.get_by_role("button", name="Buscar", exact=True).click()
-    assert "q=donde+puedo+dormir" in page.url
+    expect(page).to_have_url(re.compile(r"\?.*q=donde\+puedo\+dormir"))
     # A shelter first (on the first screen of a 360 x 640 phone).
     first = page.locator(".directory-row").first
     assert first.locator("h3").inner_text().startswith("Albergue")
     assert first.bounding_box()["y"] + 40 < 640
     # The filters are folded away until asked for.
     town = page.get_by_label(re.compile("^Tapachula"))
-    assert not town.is_visible()
+    expect(town).not_to_be_visible()
     page.get_by_text("Filtros y lugar").click()
     town.check()
     page.get_by_role("button", name="Aplicar").click()
-    assert "municipio=tapachula" in page.url and "q=donde" in page.url
+    expect(page).to_have_url(re.compile(r"\?.*municipio=tapachula"))
+    expect(page).to_have_url(re.compile(r"\?.*q=donde"))
     page.screenshot(path=artifacts / "directory-listing-phone.png", full_page=True)
     # Without words, still in Tapachula: every service there.
     page.get_by_label("¿Qué necesitas?").fill("")
     page.get_by_role("button", name="Buscar", exact=True).click()
-    assert "municipio=tapachula" in page.url
-    assert "Refugio Mariposa" in page.content()
-    assert "Comedor Arriaga" not in page.content()
+    expect(page).to_have_url(re.compile(r"\?.*municipio=tapachula"))
+    expect(page.locator("body")).to_contain_text("Refugio Mariposa")
+    expect(page.locator("body")).not_to_contain_text("Comedor Arriaga")
 
     page.get_by_role("link", name="Albergue Belén", exact=True).click()
-    assert page.locator("h1").inner_text() == "Albergue Belén"
+    expect(page.locator("h1")).to_have_text("Albergue Belén")
     call = page.get_by_role("link", name=re.compile("^Llamar"))
     assert call.get_attribute("href") == "tel:+529625550123"
     assert (
@@ -110,10 +112,10 @@ def test_finding_a_shelter_from_a_phone_without_javascript(
 
     # The report form: an empty report shows the error by the field.
     page.get_by_role("button", name="Enviar reporte").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     page.get_by_label("¿Qué está mal o ya no es así?").fill("Ya no abren los lunes.")
     page.get_by_role("button", name="Enviar reporte").click()
-    assert "Gracias" in page.content()
+    expect(page.locator("body")).to_contain_text("Gracias")
     assert (
         WrongInformationReport.objects.get().what_is_wrong == "Ya no abren los lunes."
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 
 from events.factories import (
     EventIndexPageFactory,
@@ -63,20 +64,22 @@ def test_find_register_and_cancel_from_a_phone(
     recorder = record(page)
 
     page.goto(f"{live_server.url}/es/eventos/")
-    assert page.locator("h1").inner_text() == "Eventos"
+    expect(page.locator("h1")).to_have_text("Eventos")
     page.get_by_role("radio", name=re.compile("^Chiapas")).check()
     page.get_by_role("button", name="Aplicar").click()
-    assert "state=chiapas" in page.url
+    expect(page).to_have_url(re.compile(r"\?.*state=chiapas"))
     assert page.get_by_role("link", name="Cine foro en Tenosique").count() == 0
     listing_url = page.url
     page.get_by_role("link", name="Taller de murales").click()
-    assert page.locator("h1").inner_text() == "Taller de murales"
+    expect(page.locator("h1")).to_have_text("Taller de murales")
     page.get_by_role("link", name=re.compile("^Inscribirme")).click()
 
     # The empty form: errors in Spanish, next to each field.
     page.get_by_role("button", name="Inscribirme").click()
-    assert page.locator(".error-summary").is_visible()
-    assert "Solo podemos inscribirte con tu consentimiento." in page.content()
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator("body")).to_contain_text(
+        "Solo podemos inscribirte con tu consentimiento."
+    )
     form_url = page.url
     page.screenshot(path=artifacts / "events-register-phone.png", full_page=True)
 
@@ -85,9 +88,9 @@ def test_find_register_and_cancel_from_a_phone(
     page.get_by_label("Número de lugares").fill("2")
     page.get_by_label(re.compile("^Acepto que Convivir")).check()
     page.get_by_role("button", name="Inscribirme").click()
-    assert page.locator("h1").inner_text() == "Ya estás inscrita o inscrito"
+    expect(page.locator("h1")).to_have_text("Ya estás inscrita o inscrito")
     registration = Registration.objects.get()
-    assert registration.code in page.content()
+    expect(page.locator("body")).to_contain_text(registration.code)
     confirmation_url = page.url
 
     # The confirmation e-mail as the file backend wrote it.
@@ -105,7 +108,7 @@ def test_find_register_and_cancel_from_a_phone(
 
     page.goto(live_server.url + urlsplit(cancel).path)
     page.get_by_role("button", name="Sí, cancelar mi inscripción").click()
-    assert page.locator("h1").inner_text() == "Inscripción cancelada"
+    expect(page.locator("h1")).to_have_text("Inscripción cancelada")
     registration.refresh_from_db()
     assert registration.status == "cancelled"
 
@@ -122,6 +125,6 @@ def test_find_register_and_cancel_from_a_phone(
         assert accessibility_violations(page) == [], url
     page.goto(form_url)
     page.get_by_role("button", name="Inscribirme").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert accessibility_violations(page) == [], "registration form with errors"
     checker.close()

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from django.core.management import call_command
 
 import pytest
+from playwright.sync_api import expect
 
 from convivir.factories import ContentPageFactory
 from convivir.models import HomePage
@@ -49,7 +50,7 @@ def _home_page_is_light_and_self_contained(live_server, browser, record, artifac
     page.wait_for_load_state("networkidle")
 
     assert response.status == 200
-    assert page.locator("h1").inner_text() == "Convivir: comunidades que acogen"
+    expect(page.locator("h1")).to_have_text("Convivir: comunidades que acogen")
     assert recorder.console_errors == []
     live_host = urlsplit(live_server.url).netloc
     foreign = [url for url in recorder.requests if urlsplit(url).netloc != live_host]
@@ -73,7 +74,7 @@ def _home_page_is_light_and_self_contained(live_server, browser, record, artifac
     page.get_by_role("link", name="English").click()
     page.wait_for_load_state("load")
     assert page.url == f"{live_server.url}/en/"
-    assert page.locator("h1").inner_text() == "Convivir: communities that welcome"
+    expect(page.locator("h1")).to_have_text("Convivir: communities that welcome")
     page.screenshot(path=str(artifacts / "home-en-phone.png"), full_page=True)
     context.close()
 
@@ -108,9 +109,9 @@ def _pages_work_without_javascript(live_server, browser, artifacts):
     # Questions open without a script (<details>).
     question = page.get_by_text("Protege tus documentos")
     question.click()
-    assert page.get_by_text("Toma fotos de tus documentos").is_visible()
+    expect(page.get_by_text("Toma fotos de tus documentos")).to_be_visible()
     page.get_by_role("link", name="Conoce tus derechos").first.click()
-    assert page.locator("h1").inner_text() == "Conoce tus derechos"
+    expect(page.locator("h1")).to_have_text("Conoce tus derechos")
     page.screenshot(path=str(artifacts / "rights-es-nojs.png"), full_page=True)
     context.close()
 

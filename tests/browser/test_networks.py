@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.core import mail
 
 import pytest
+from playwright.sync_api import expect
 
 from networks.factories import (
     CoordinatorFactory,
@@ -55,18 +56,20 @@ def test_volunteer_signs_up_from_a_phone_without_javascript(
     recorder = record(page)
 
     page.goto(f"{live_server.url}/en/take-part/")
-    assert page.locator("h1").inner_text() == "Take part"
+    expect(page.locator("h1")).to_have_text("Take part")
     page.get_by_label(re.compile("^Teaching")).check()
     page.get_by_role("button", name="Apply").click()
-    assert "habilidad=teaching" in page.url
+    expect(page).to_have_url(re.compile(r"\?.*habilidad=teaching"))
     page.get_by_role("link", name=re.compile("I want to help")).click()
     assert urlsplit(page.url).path == "/en/volunteering/sign-up/"
     page.screenshot(path=artifacts / "networks-signup-phone.png", full_page=True)
 
     # Sending the empty form shows the errors in English, by each field.
     page.get_by_role("button", name="Send my sign-up").click()
-    assert page.locator(".error-summary").is_visible()
-    assert "You must be 18 or older to volunteer." in page.content()
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator("body")).to_contain_text(
+        "You must be 18 or older to volunteer."
+    )
 
     page.get_by_label("Your name").fill("Lucy Moreau")
     page.get_by_label("E-mail").fill("lucy@mail.example")
@@ -79,7 +82,7 @@ def test_volunteer_signs_up_from_a_phone_without_javascript(
     page.get_by_label("I am 18 or older").check()
     page.get_by_label("I have read and accept the privacy notice").check()
     page.get_by_role("button", name="Send my sign-up").click()
-    assert page.locator("h1").inner_text() == "Check your e-mail"
+    expect(page.locator("h1")).to_have_text("Check your e-mail")
 
     volunteer = Volunteer.objects.get()
     assert (
@@ -90,7 +93,7 @@ def test_volunteer_signs_up_from_a_phone_without_javascript(
     link = link.group(0)
     page.goto(live_server.url + urlsplit(link).path)
     page.get_by_role("button", name="Confirm my sign-up").click()
-    assert page.locator("h1").inner_text() == "Thank you for signing up"
+    expect(page.locator("h1")).to_have_text("Thank you for signing up")
     assert {m.to[0] for m in mail.outbox} == {"lucy@mail.example", "rosa@redes.example"}
 
     live_host = urlsplit(live_server.url).netloc
@@ -104,6 +107,6 @@ def test_volunteer_signs_up_from_a_phone_without_javascript(
     page.fill("#id_password", "contraseña-de-prueba")
     page.click("button[type=submit]")
     page.goto(f"{live_server.url}/admin/networks_volunteer/")
-    assert "Lucy Moreau" in page.content()
+    expect(page.locator("body")).to_contain_text("Lucy Moreau")
     page.screenshot(path=artifacts / "networks-coordinator-list.png", full_page=True)
     admin.close()
