@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "django_filters",
     "anymail",
     "csp",
+    # Only for Leaflet's static files (the directory's map).
+    "leaflet",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",

@@ -2,7 +2,7 @@
 (:func:`convivir.common.conf.app_setting`): a Django setting of the same name
 wins, then the environment variable, then the default."""
 
-from convivir.common.conf import app_setting
+from convivir.common.conf import app_setting, app_text_setting
 
 
 def stale_after_days() -> int:
@@ -23,3 +23,11 @@ def link_days() -> int:
 def report_rate_limit() -> int:
     """Reports of wrong information allowed per connection in ten minutes."""
     return app_setting("DIRECTORY_REPORT_RATE_LIMIT", 10)
+
+
+def map_tiles() -> str:
+    """The map's tile address (``{z}/{x}/{y}``), fetched by the visitor's
+    browser only after they ask for the map; empty: no map is offered."""
+    return app_text_setting(
+        "DIRECTORY_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    )

@@ -17,7 +17,7 @@ from convivir.common.links import LinkError, link_problem
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.places import directions_url
 from convivir.ratelimit import RateLimit
-from directory import conf
+from directory import conf, mapping
 from directory.filters import DirectorySearch
 from directory.forms import ProposalForm, StatusForm, WrongInformationForm
 from directory.jsonld import service_jsonld
@@ -68,7 +68,10 @@ def directory_index(request, page):
     ]
     # Along a route the towns' lists stand in for the plain results.
     services = [] if stops else listing.services()
-    return _render(
+    rows = _rows(services)
+    shown = [row for stop in stops for row in stop["rows"]] or rows
+    offered = mapping.offer(shown, _service_url(request, page))
+    response = _render(
         request,
         page,
         "directory/directory_index_page.html",
@@ -76,11 +79,19 @@ def directory_index(request, page):
             "filter": listing,
             "results": listing.results,
             "page_obj": listing.results.page_obj(services),
-            "rows": _rows(services),
+            "rows": rows,
             "nearest_towns": [] if services or stops else listing.nearest_towns(),
             "stops": stops,
+            "map": offered,
         },
     )
+    return mapping.allow_tiles(response, offered)
+
+
+def _service_url(request, page):
+    """Service page addresses for a listing, the page's own read once."""
+    base = page.get_url(request)
+    return lambda slug: page.route_url("service", base=base, slug=slug)
 
 
 def _public_service(slug):
@@ -188,7 +199,9 @@ def town_detail(request, page, slug):
     if not listing.results.total and not listing.is_filtered:
         raise Http404
     services = listing.services()
-    return _render(
+    rows = _rows(services)
+    offered = mapping.offer(rows, _service_url(request, page))
+    response = _render(
         request,
         page,
         "directory/town.html",
@@ -196,9 +209,11 @@ def town_detail(request, page, slug):
             "town": town,
             "filter": listing,
             "page_obj": listing.results.page_obj(services),
-            "rows": _rows(services),
+            "rows": rows,
+            "map": offered,
         },
     )
+    return mapping.allow_tiles(response, offered)
 
 
 def town_sheet(request, page, slug):

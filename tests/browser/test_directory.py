@@ -4,11 +4,13 @@ wrong information; a confidential shelter shows its town only. Every page
 passes the automated accessibility checks and requests nothing from other
 sites."""
 
+import io
 import re
 from datetime import time
 from urllib.parse import urlsplit
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from directory.factories import (
@@ -86,6 +88,8 @@ def test_finding_a_shelter_from_a_phone_without_javascript(
     town = page.get_by_label(re.compile("^Tapachula"))
     expect(town).not_to_be_visible()
     page.get_by_text("Filtros y lugar").click()
+    # "Use my location" needs the script: without it, it is not offered.
+    expect(page.get_by_role("button", name="Usar mi ubicación")).to_be_hidden()
     town.check()
     page.get_by_role("button", name="Aplicar").click()
     expect(page).to_have_url(re.compile(r"\?.*municipio=tapachula"))
@@ -148,3 +152,62 @@ def test_finding_a_shelter_from_a_phone_without_javascript(
         problems[path] = accessibility_violations(page)
     assert {path: found for path, found in problems.items() if found} == {}
     checked.close()
+
+
+def one_pixel_png() -> bytes:
+    image = io.BytesIO()
+    Image.new("RGB", (256, 256), "#dfe8e0").save(image, "PNG")
+    return image.getvalue()
+
+
+def test_the_map_loads_nothing_from_the_tile_host_until_asked(
+    directory, live_server, browser, record, artifacts, accessibility_violations
+):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    recorder = record(page)
+    tile = one_pixel_png()
+    page.route(
+        "https://tile.openstreetmap.org/**",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=tile),
+    )
+    live_host = urlsplit(live_server.url).netloc
+
+    page.goto(f"{live_server.url}/es/buscar-ayuda/municipio/tapachula/")
+    open_map = page.get_by_role("button", name="Ver 1 lugar en un mapa")
+    expect(open_map).to_be_visible()
+    assert "vienen de OpenStreetMap" in page.locator(".directory-map").inner_text()
+    assert [u for u in recorder.requests if urlsplit(u).netloc != live_host] == []
+    assert not [u for u in recorder.requests if "leaflet" in u]
+
+    open_map.click()
+    # One marker: the public shelter; the confidential refuge is not placed.
+    markers = page.locator(".directory-map path.leaflet-interactive")
+    expect(markers).to_have_count(1)
+    expect(open_map).to_be_hidden()
+    expect(page.locator(".leaflet-tile-loaded").first).to_be_attached()
+    leaflet = [u for u in recorder.requests if "/static/leaflet/" in u]
+    assert leaflet and all(urlsplit(u).netloc == live_host for u in leaflet)
+    hosts = {urlsplit(u).netloc for u in recorder.requests} - {live_host}
+    assert hosts == {"tile.openstreetmap.org"}
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text(
+        "OpenStreetMap"
+    )
+    markers.first.dispatch_event("click")
+    popup = page.locator(".leaflet-popup-content a")
+    expect(popup).to_have_text("Albergue Belén")
+    assert popup.get_attribute("href") == "/es/buscar-ayuda/servicio/albergue-belen/"
+    assert "Mariposa" not in page.locator(".directory-map").inner_text()
+    assert recorder.console_errors == []
+    page.screenshot(path=artifacts / "directory-map-phone.png", full_page=True)
+    assert accessibility_violations(page) == []
+    context.close()
+
+    # Without JavaScript the map is not offered at all; the list remains.
+    bare = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = bare.new_page()
+    page.goto(f"{live_server.url}/es/buscar-ayuda/municipio/tapachula/")
+    expect(page.locator(".directory-map")).to_be_hidden()
+    expect(page.locator("body")).to_contain_text("Refugio Mariposa")
+    bare.close()

@@ -74,6 +74,58 @@
     });
   }
 
+  // The directory's map: Leaflet (from this site) and the tiles (from the
+  // tile host) are loaded only after the visitor taps the button.
+  var mapBox = document.querySelector("[data-map]");
+  if (mapBox) {
+    mapBox.hidden = false;
+    var openMap = mapBox.querySelector("[data-map-open]");
+    var mapStatus = mapBox.querySelector("[data-map-status]");
+    var failed = function () {
+      openMap.disabled = false;
+      mapStatus.textContent = mapBox.getAttribute("data-label-failed");
+    };
+    var drawMap = function () {
+      var canvas = mapBox.querySelector("[data-map-canvas]");
+      var points = JSON.parse(
+        document.getElementById("directory-map-points").textContent
+      );
+      canvas.hidden = false;
+      openMap.hidden = true;
+      var map = window.L.map(canvas);
+      window.L.tileLayer(mapBox.getAttribute("data-tiles"), {
+        maxZoom: 18,
+        attribution:
+          '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+      }).addTo(map);
+      var bounds = points.map(function (point) {
+        var link = document.createElement("a");
+        link.href = point.url;
+        link.textContent = point.name;
+        link.lang = point.lang;
+        window.L.circleMarker([point.lat, point.lon], { radius: 9 })
+          .bindPopup(link)
+          .addTo(map);
+        return [point.lat, point.lon];
+      });
+      map.fitBounds(bounds, { maxZoom: 15, padding: [24, 24] });
+    };
+    openMap.addEventListener("click", function () {
+      openMap.disabled = true;
+      mapStatus.textContent = "";
+      if (window.L) return drawMap();
+      var style = document.createElement("link");
+      style.rel = "stylesheet";
+      style.href = mapBox.getAttribute("data-leaflet-style");
+      document.head.appendChild(style);
+      var script = document.createElement("script");
+      script.src = mapBox.getAttribute("data-leaflet-script");
+      script.onload = drawMap;
+      script.onerror = failed;
+      document.head.appendChild(script);
+    });
+  }
+
   // Filter forms may submit themselves when a choice changes; the
   // "Apply" button stays for everyone else.
   document.addEventListener("change", function (event) {
