@@ -101,6 +101,10 @@ MIDDLEWARE = [
     "convivir.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for the clients that accept it, after every other
+    # middleware has written the body; random padding against BREACH (see
+    # the README on proxies). Static files come compressed from WhiteNoise.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
