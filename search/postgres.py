@@ -186,8 +186,6 @@ def search(
         f"hits AS (SELECT * FROM m WHERE {_chosen_sql(statement, chosen)})",  # noqa: S608
     ]
     contexts = list(chosen)
-    if facets:
-        steps.append(_flags(statement, chosen, contexts))
     order = ORDER.get(query.ordering(reading), RELEVANCE_ORDER)
     per_page = statement.add("%s", query.per_page)
     offset = statement.add(
@@ -204,7 +202,7 @@ def search(
         f"FROM hits ORDER BY {order} LIMIT {per_page} OFFSET {offset}) page)",
     ]
     if facets:
-        selects.append(_counts(statement, contexts))
+        selects.append(_counts(statement, chosen, contexts))
     sql = f"WITH {', '.join(steps)} SELECT {', '.join(selects)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, statement.params)
@@ -219,27 +217,15 @@ def search(
     return total, [tuple(row) for row in _json(page)], counts
 
 
-def _flags(statement, chosen, contexts) -> str:
-    """The matching entries that some count needs, each with a flag per
-    count: ``c0`` under all the choices, ``c1``… under all but each chosen
-    facet's own."""
+def _counts(statement, chosen, contexts) -> str:
+    """Every facet value's count in one pass over the matching entries:
+    each entry's values unnested with a flag per count, ``c0`` under all
+    the choices, ``c1``… under all but each chosen facet's own (past the
+    choices of all, only a chosen facet's own values count)."""
     conditions = [_chosen_sql(statement, chosen)] + [
         _chosen_sql(statement, chosen, skip=facet) for facet in contexts
     ]
     flags = ", ".join(f"{sql} AS c{i}" for i, sql in enumerate(conditions))
-    return (
-        f"r AS MATERIALIZED (SELECT * FROM (SELECT f, {flags} FROM m) x "  # noqa: S608
-        f"WHERE {' OR '.join(f'c{i}' for i in range(len(conditions)))})"
-    )
-
-
-def _counts(statement, contexts) -> str:
-    """Every facet value's count in one pass over the entries of ``r``."""
-    numbered = ", ".join(
-        f"count(*) FILTER (WHERE c{i}) AS n{i}" for i in range(len(contexts) + 1)
-    )
-    columns = ", ".join(f"n{i}" for i in range(len(contexts) + 1))
-    # Past the choices of all, only a chosen facet's own values count.
     wanted = " OR ".join(
         ["c0"]
         + [
@@ -247,9 +233,15 @@ def _counts(statement, contexts) -> str:
             for i, facet in enumerate(contexts, start=1)
         ]
     )
+    numbered = ", ".join(
+        f"count(*) FILTER (WHERE c{i}) AS n{i}" for i in range(len(conditions))
+    )
+    columns = ", ".join(f"n{i}" for i in range(len(conditions)))
+    # unnest() in the select list (one set-returning pass), not per row.
     return (
         f"(SELECT coalesce(json_agg(json_build_array(v, {columns})), '[]') "  # noqa: S608
-        f'FROM (SELECT v COLLATE "C" AS v, {numbered} FROM r, unnest(r.f) v '
+        f'FROM (SELECT v COLLATE "C" AS v, {numbered} FROM '
+        f"(SELECT unnest(f) AS v, {flags} FROM m) u "
         f"WHERE {wanted} GROUP BY 1) c)"
     )
 
