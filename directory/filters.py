@@ -161,6 +161,15 @@ class DirectorySearch:
         chosen = [town.slug for town in self.route]
         return (chosen + [""] * ROUTE_SLOTS)[: max(ROUTE_SLOTS, len(chosen))]
 
+    def chosen_terms(self) -> list:
+        """The service types and populations chosen in the filters."""
+        return [
+            self.terms[code]
+            for facet in ("type", "population")
+            for code in self.query.chosen(facet)
+            if code in self.terms
+        ]
+
     def _labels(self, facet, values) -> dict[str, str]:
         if facet in ("type", "population"):
             return {v: self.terms[v].name for v in values if v in self.terms}

@@ -24,6 +24,7 @@ from directory.jsonld import service_jsonld
 from directory.models.organizations import Location, Organization
 from directory.models.reports import WrongInformationReport
 from directory.models.services import STATUS_LINK, VERIFY_LINK, Service
+from directory.models.taxonomy import offers_quick_exit
 
 
 def _render(request, page, template, context, status=200):
@@ -83,9 +84,23 @@ def directory_index(request, page):
             "nearest_towns": [] if services or stops else listing.nearest_towns(),
             "stops": stops,
             "map": offered,
+            "quick_exit": _quick_exit(
+                [row["service"] for row in shown], listing=listing
+            ),
         },
     )
     return mapping.allow_tiles(response, offered)
+
+
+def _quick_exit(services, listing=None) -> bool:
+    """A page showing, or searching for, services about violence,
+    trafficking… offers the quick exit (the terms are prefetched)."""
+    terms = [
+        term
+        for service in services
+        for term in (*service.service_types.all(), *service.populations.all())
+    ]
+    return offers_quick_exit(terms + (listing.chosen_terms() if listing else []))
 
 
 def _service_url(request, page):
@@ -132,6 +147,7 @@ def service_detail(request, page, slug, form=None, status=200):
             "report_form": form or WrongInformationForm(),
             "report_url": page.route_url("report", request, slug=slug),
             "stale_after_days": conf.stale_after_days(),
+            "quick_exit": _quick_exit([service]),
         },
         status=status,
     )
@@ -180,7 +196,11 @@ def organization_detail(request, page, slug):
         request,
         page,
         "directory/organization.html",
-        {"organization": organization, "rows": _rows(services)},
+        {
+            "organization": organization,
+            "rows": _rows(services),
+            "quick_exit": _quick_exit(services),
+        },
     )
 
 
@@ -211,6 +231,7 @@ def town_detail(request, page, slug):
             "page_obj": listing.results.page_obj(services),
             "rows": rows,
             "map": offered,
+            "quick_exit": _quick_exit(services, listing=listing),
         },
     )
     return mapping.allow_tiles(response, offered)

@@ -666,6 +666,7 @@ def visitor_card_page(t):
 def safety_page(t, images):
     return ContentPage(
         title=t("Seguridad en el camino", "Staying safe on the road"),
+        quick_exit=True,
         slug=t("seguridad-en-el-camino", "staying-safe-on-the-road"),
         summary=t(
             "Consejos prácticos de albergues y personas que hicieron el camino antes "

@@ -219,12 +219,21 @@ class ContentPage(Page):
         verbose_name=_("show table of contents"),
         help_text=_("List the page's level-2 headings at the top."),
     )
+    quick_exit = models.BooleanField(
+        default=False,
+        verbose_name=_("quick exit"),
+        help_text=_(
+            "Show the “Quick exit” button, which leaves for a neutral site at "
+            "once: for pages about violence, trafficking or staying safe."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("show_table_of_contents"),
+        FieldPanel("quick_exit"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -379,7 +388,22 @@ class Footer(OnePerLocaleMixin, ClusterableModel):
         help_text=_("How to reach the programme: e-mail, phone, hours."),
     )
 
-    panels = [FieldPanel("contact"), InlinePanel("links", label=_("links"))]
+    emergency_line = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("emergency numbers"),
+        help_text=_(
+            "One line on every page, e.g. “Emergencias: 911 · Denuncia anónima: "
+            "089 · Guardia Nacional: 088”; the numbers become call links. Empty: "
+            "that line."
+        ),
+    )
+
+    panels = [
+        FieldPanel("contact"),
+        FieldPanel("emergency_line"),
+        InlinePanel("links", label=_("links")),
+    ]
 
     class Meta(OnePerLocaleMixin.Meta):
         verbose_name = _("footer")

@@ -1,11 +1,15 @@
 """Template tags for the site's shared layout: language links, main menu and
 footer. Each does a fixed number of queries, whatever the menu holds."""
 
+import re
+
 from django import template
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
@@ -13,6 +17,7 @@ from wagtail.models import Page, Site
 from convivir.common.languages import in_visitor_language, language_code
 from convivir.common.routes import LocalizedRoutablePageMixin
 from convivir.models import Footer, FooterLink, MainMenu, MainMenuItem
+from convivir.safety import quick_exit_url
 
 register = template.Library()
 
@@ -146,14 +151,45 @@ def _links(request, items) -> list[dict]:
     return links
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context):
-    """The header's links in the shown language."""
+# The first links of the main menu are the doors shown on every screen (help,
+# events, taking part); the rest wait behind the "Menu" button.
+DOORS = 3
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> dict:
+    """The header's links in the shown language: ``doors``, the first three,
+    always in view; ``more``, the rest, behind the menu button."""
     request = context.get("request")
     menu = _with_links(MainMenu, "items", MainMenuItem)
     if menu is None:
-        return {"links": []}
-    return {"links": _links(request, menu.items.all()), "lang": _fallback_lang(menu)}
+        return {"doors": [], "more": [], "lang": ""}
+    links = _links(request, menu.items.all())
+    return {"doors": links[:DOORS], "more": links[DOORS:], "lang": _fallback_lang(menu)}
+
+
+@register.inclusion_tag("includes/quick_exit.html")
+def quick_exit():
+    """The "Quick exit" bar, on pages about violence, trafficking, safety."""
+    return {"url": quick_exit_url()}
+
+
+PHONE_NUMBER = re.compile(r"(?<![\d+])(\d{3}(?:[ -]?\d{2,4})*)(?!\d)")
+
+
+@register.filter
+def call_links(text: str) -> str:
+    """The text, escaped, with each phone number ("911", "800 715 2000") a
+    call link."""
+    parts = PHONE_NUMBER.split(str(text))
+    return mark_safe(  # noqa: S308 - every part is escaped
+        "".join(
+            format_html('<a href="tel:{}">{}</a>', re.sub(r"\D", "", part), part)
+            if index % 2
+            else escape(part)
+            for index, part in enumerate(parts)
+        )
+    )
 
 
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)

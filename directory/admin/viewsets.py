@@ -61,7 +61,15 @@ class TaxonomyTermViewSet(SnippetViewSet):
     list_display = ["name_es", "name_en", "taxonomy"]
     list_filter = ["taxonomy"]
     search_fields = ["name_es", "name_en"]
-    panels = ["taxonomy", "code", "name_es", "name_en", "description", "icon"]
+    panels = [
+        "taxonomy",
+        "code",
+        "name_es",
+        "name_en",
+        "description",
+        "icon",
+        "quick_exit",
+    ]
 
 
 class WrongInformationReportViewSet(SnippetViewSet):

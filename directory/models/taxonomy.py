@@ -44,6 +44,14 @@ class TaxonomyTerm(models.Model):
     name_en = models.CharField(max_length=120, verbose_name=_("name (English)"))
     description = models.TextField(blank=True, verbose_name=_("description"))
     icon = models.CharField(max_length=40, blank=True, verbose_name=_("icon"))
+    quick_exit = models.BooleanField(
+        default=False,
+        verbose_name=_("quick exit"),
+        help_text=_(
+            "Pages showing services of this kind offer the “Quick exit” button "
+            "(violence, trafficking, LGBTIQ+ support, child protection)."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -63,3 +71,9 @@ class TaxonomyTerm(models.Model):
     def name(self) -> str:
         """The name in the active language (Spanish by default)."""
         return self.name_en if translation.get_language() == "en" else self.name_es
+
+
+def offers_quick_exit(terms) -> bool:
+    """Whether a page showing services of these terms offers the quick exit
+    (violence, trafficking…): any term flagged so."""
+    return any(term.quick_exit for term in terms)

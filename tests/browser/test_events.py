@@ -72,7 +72,7 @@ def test_find_register_and_cancel_from_a_phone(
     listing_url = page.url
     page.get_by_role("link", name="Taller de murales").click()
     expect(page.locator("h1")).to_have_text("Taller de murales")
-    page.get_by_role("link", name=re.compile("^Inscribirme")).click()
+    page.get_by_role("link", name=re.compile("^Inscribirme")).first.click()
 
     # The empty form: errors in Spanish, next to each field.
     page.get_by_role("button", name="Inscribirme").click()

@@ -10,6 +10,10 @@ from playwright.sync_api import expect
 
 from convivir.factories import ContentPageFactory
 from convivir.models import HomePage
+from tests.browser.first_screen import (
+    first_screen_does_the_job,
+    quick_exit_leaves_for_a_neutral_site,
+)
 from tests.utils import add_child
 
 pytestmark = [
@@ -39,6 +43,8 @@ def test_a_phone_reader_on_the_demo_site(
         live_server, browser, accessibility_violations
     )
     _pages_work_without_javascript(live_server, browser, artifacts)
+    first_screen_does_the_job(live_server, browser, artifacts)
+    quick_exit_leaves_for_a_neutral_site(live_server, browser)
 
 
 def _home_page_is_light_and_self_contained(live_server, browser, record, artifacts):
@@ -110,7 +116,11 @@ def _pages_work_without_javascript(live_server, browser, artifacts):
     question = page.get_by_text("Protege tus documentos")
     question.click()
     expect(page.get_by_text("Toma fotos de tus documentos")).to_be_visible()
-    page.get_by_role("link", name="Conoce tus derechos").first.click()
+    # The rest of the menu opens without a script too (<details>).
+    menu = page.locator(".site-menu")
+    expect(menu.get_by_role("link", name="Conoce tus derechos")).to_be_hidden()
+    menu.get_by_text("Menú").click()
+    menu.get_by_role("link", name="Conoce tus derechos").click()
     expect(page.locator("h1")).to_have_text("Conoce tus derechos")
     page.screenshot(path=str(artifacts / "rights-es-nojs.png"), full_page=True)
     context.close()

@@ -94,13 +94,18 @@ def test_every_demo_page_renders_in_its_language(demo, client):
 
 def test_english_menu_and_links_lead_to_english_pages(demo, client):
     html = client.get("/en/").content.decode()
-    nav = html[
-        html.index('class="main-nav"') : html.index(
-            "</nav>", html.index('class="main-nav"')
-        )
+    header = html[html.index('class="site-header"') : html.index("</header>")]
+    doors = header[header.index('class="main-nav"') :]
+    # The three doors in view, the rest behind the menu button.
+    assert [label for _, label in re.findall(r'href="([^"]+)">([^<]+)</a>', doors)] == [
+        "Find help",
+        "Events",
+        "Take part",
     ]
-    assert 'href="/en/know-your-rights/">Know your rights</a>' in nav
-    assert "/es/" not in nav
+    more = header[header.index('class="site-menu"') : header.index('class="main-nav"')]
+    assert 'href="/en/know-your-rights/">Know your rights</a>' in more
+    assert 'href="/en/search/">Search the site</a>' in more
+    assert "/es/" not in doors and "/es/" not in more
     assert 'class="button" href="/en/know-your-rights/"' in html
     footer = html[html.index('class="site-footer"') :]
     assert 'href="/en/privacy-notice/">Privacy notice</a>' in footer

@@ -59,7 +59,10 @@ def test_each_kind_of_page_is_headed_by_its_own_plural(client, content):
 
 def test_the_header_links_to_it_in_each_language(client, content, home_en):
     html = client.get("/es/").content.decode()
-    assert 'class="site-header__search" href="/es/buscar/">Buscar</a>' in html
+    header = html[html.index('class="site-header"') : html.index("</header>")]
+    # In the header's menu, beside the links that are not the three doors.
+    menu = header[header.index('class="site-menu"') :]
+    assert '<a href="/es/buscar/">Buscar en el sitio</a>' in menu
     response = client.get("/en/search/", {"q": "lawyer"})
     assert response.status_code == 200
     assert "Search the site</h1>" in response.content.decode()

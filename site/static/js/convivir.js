@@ -2,6 +2,25 @@
 (function () {
   "use strict";
 
+  // Quick exit: leave at once for a neutral site, hiding this page first
+  // and replacing it in the history so "Back" does not bring it up again.
+  // Escape does the same. Without this script it is a plain link.
+  var quickExit = document.querySelector("[data-quick-exit]");
+  if (quickExit) {
+    var leave = function (event) {
+      event.preventDefault();
+      document.body.hidden = true;
+      document.title = "";
+      window.location.replace(quickExit.href);
+    };
+    quickExit.addEventListener("click", leave);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" || event.key === "Esc") leave(event);
+    });
+    var hint = quickExit.querySelector("[data-quick-exit-hint]");
+    if (hint) hint.hidden = false;
+  }
+
   // Videos: nothing is requested from the video host until the reader asks.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-video-src]");
