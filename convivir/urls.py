@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from anymail.webhooks.postmark import PostmarkTrackingWebhookView
 
 from convivir import views
+from convivir.offline import views as offline_views
 from convivir.sitemaps import TranslatedSitemap
 
 handler400 = "convivir.views.bad_request"
@@ -26,6 +27,9 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # At the root, so that the worker's scope is the whole site.
+    path("sw.js", offline_views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline_views.manifest, name="manifest"),
     # The e-mail provider's tracking webhook (bounces, complaints), protected
     # by ANYMAIL_WEBHOOK_SECRET. Only the provider in use is routed: the
     # other providers' views would answer requests meant for nobody.
@@ -42,6 +46,7 @@ urlpatterns = [
 # "/" is redirected by LocaleMiddleware using the Accept-Language header.
 urlpatterns += i18n_patterns(
     path("", include("convivir.privacy.urls")),
+    path("", include("convivir.offline.urls")),
     path("", include("networks.urls")),
     path("", include("campaigns.urls")),
     path("", include("events.urls")),

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from convivir.common.links import LinkError, link_problem
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
+from convivir.offline import keep_offline
 from convivir.places import directions_url
 from convivir.ratelimit import RateLimit
 from directory import conf, mapping
@@ -126,7 +127,7 @@ def service_detail(request, page, slug, form=None, status=200):
     service = _public_service(slug)
     (row,) = _rows([service])
     schedules = sorted(service.schedules.all(), key=lambda s: (s.weekday, s.opens_at))
-    return _render(
+    response = _render(
         request,
         page,
         "directory/service.html",
@@ -151,6 +152,8 @@ def service_detail(request, page, slug, form=None, status=200):
         },
         status=status,
     )
+    # Kept for offline use as the page reads (not with a form's errors).
+    return keep_offline(response) if status == 200 and form is None else response
 
 
 def _report_rate_limit() -> RateLimit:
@@ -232,9 +235,32 @@ def town_detail(request, page, slug):
             "rows": rows,
             "map": offered,
             "quick_exit": _quick_exit(services, listing=listing),
+            "offline_urls": _town_offline_urls(request, page, slug),
         },
     )
-    return mapping.allow_tiles(response, offered)
+    return keep_offline(mapping.allow_tiles(response, offered))
+
+
+# A town kept for offline use: its page, its sheet and up to this many
+# service pages.
+OFFLINE_SERVICES = 100
+
+
+def _town_offline_urls(request, page, slug) -> list[str]:
+    """The addresses a visitor keeps with "Keep this town for offline"."""
+    base = page.get_url(request)
+    slugs = (
+        Service.objects.public()
+        .in_town(slug)
+        .order_by("name")
+        .values_list("slug", flat=True)
+        .distinct()[:OFFLINE_SERVICES]
+    )
+    return [
+        page.route_url("town", base=base, slug=slug),
+        page.route_url("town_sheet", base=base, slug=slug),
+        *(page.route_url("service", base=base, slug=service) for service in slugs),
+    ]
 
 
 def town_sheet(request, page, slug):
@@ -245,16 +271,20 @@ def town_sheet(request, page, slug):
     )
     if not services:
         raise Http404
-    return _render(
-        request,
-        page,
-        "directory/town_sheet.html",
-        {
-            "town": town,
-            "rows": _rows(services),
-            "printed_on": timezone.localdate(),
-            "sheet_url": page.route_url("town_sheet", request, full=True, slug=slug),
-        },
+    return keep_offline(
+        _render(
+            request,
+            page,
+            "directory/town_sheet.html",
+            {
+                "town": town,
+                "rows": _rows(services),
+                "printed_on": timezone.localdate(),
+                "sheet_url": page.route_url(
+                    "town_sheet", request, full=True, slug=slug
+                ),
+            },
+        )
     )
 
 

@@ -145,6 +145,72 @@
     });
   }
 
+  // Offline: the site's worker keeps the town and service pages opened
+  // here; a kept copy says when it was kept.
+  var workers = "serviceWorker" in navigator && "MessageChannel" in window;
+  if (workers) navigator.serviceWorker.register("/sw.js").catch(function () {});
+  var keptOn = document.querySelector('meta[name="convivir-kept"]');
+  var keptNote = document.querySelector("[data-offline-kept]");
+  var longDate = function (iso) {
+    return new Date(iso).toLocaleString(document.documentElement.lang, {
+      dateStyle: "long", timeStyle: "short"
+    });
+  };
+  if (keptOn && keptNote) {
+    keptNote.textContent = keptNote.getAttribute("data-text")
+      .replace("{date}", longDate(keptOn.content));
+    keptNote.hidden = false;
+  }
+  // A question to the worker; its answer as a promise.
+  var askWorker = function (message) {
+    return navigator.serviceWorker.ready.then(function (registration) {
+      return new Promise(function (resolve) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function (event) { resolve(event.data); };
+        registration.active.postMessage(message, [channel.port2]);
+      });
+    });
+  };
+  var keepBox = document.querySelector("[data-offline-keep]");
+  if (keepBox && workers) {
+    keepBox.hidden = false;
+    var keepButton = keepBox.querySelector("[data-offline-keep-button]");
+    var keepStatus = keepBox.querySelector("[data-offline-keep-status]");
+    keepButton.addEventListener("click", function () {
+      var urls = JSON.parse(document.getElementById("offline-urls").textContent);
+      keepButton.disabled = true;
+      keepStatus.textContent = keepButton.getAttribute("data-keeping");
+      askWorker({ keep: urls }).then(function (answer) {
+        keepButton.disabled = false;
+        keepStatus.textContent = answer.kept === answer.of
+          ? keepButton.getAttribute("data-kept").replace("{count}", answer.of - 2)
+          : keepButton.getAttribute("data-failed");
+      });
+    });
+  }
+  var keptList = document.querySelector("[data-offline-pages]");
+  if (keptList && workers) {
+    askWorker({ list: true }).then(function (answer) {
+      var pages = answer.pages.sort(function (a, b) { return a.kept < b.kept ? 1 : -1; });
+      pages.forEach(function (kept) {
+        var title = document.createElement("textarea");
+        title.innerHTML = kept.title;
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = kept.url;
+        link.textContent = title.value.replace(/ · Convivir$/, "");
+        item.appendChild(link);
+        if (kept.kept) {
+          item.appendChild(document.createTextNode(
+            " · " + keptList.getAttribute("data-kept") + " " + longDate(kept.kept)
+          ));
+        }
+        keptList.appendChild(item);
+      });
+      if (pages.length) document.querySelector("[data-offline-none]").hidden = true;
+    });
+  }
+
   // Filter forms may submit themselves when a choice changes; the
   // "Apply" button stays for everyone else.
   document.addEventListener("change", function (event) {
