@@ -3,6 +3,7 @@ test client renders it: what the HTML and share-tag tests read."""
 
 from dataclasses import dataclass
 
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -162,8 +163,10 @@ def public_urls(language: str) -> dict[str, str]:
     return {name: url for name, url in urls.items() if url}
 
 
+@override_settings(DEBUG=False)  # the demo is loaded with DEBUG on
 def render_all(client) -> list[Rendered]:
-    """Every public page type in both languages, and the forms' error states."""
+    """Every public page type in both languages, and the forms' error states,
+    as visitors get them (the site's 404 page, not Django's debug page)."""
     rendered = []
     for language in LANGUAGES:
         for name, url in public_urls(language).items():
