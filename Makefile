@@ -12,7 +12,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=true BASE_URL=http://$(HOST):$(PORT)
 
 .PHONY: run serve install install-dev test lint format check-migrations \
-	browser-deps gettext messages bench clean
+	browser-deps java-deps node-deps gettext messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,22 @@ browser-deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
 
+# The Nu HTML Checker (vnu.jar, from npm's vnu-jar) checks every public page
+# type; it runs on Java. npm installs it into node_modules/ whenever
+# package-lock.json is newer; Debian's headless JRE when java is missing.
+java-deps:
+	@command -v java >/dev/null 2>&1 || { \
+		echo "Installing Debian's Java runtime for the HTML checker"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends default-jre-headless; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+node-deps: java-deps node_modules/.installed
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -65,7 +81,7 @@ check-migrations: install-dev
 # The suite runs in one process per core; the demo tests share one of them.
 TEST_PROCESSES ?= auto
 
-test: install-dev browser-deps lint check-migrations
+test: install-dev browser-deps node-deps lint check-migrations
 	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadgroup
 
 # gettext's msgfmt/msgen, only needed to update translations.
@@ -89,4 +105,4 @@ bench: install-dev browser-deps
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected var .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 media static_collected var .pytest_cache .ruff_cache

@@ -14,19 +14,13 @@ opt-in), counted once confirmed, deleted if never confirmed.
 - :mod:`~campaigns.models.materials`: the materials library and its pages.
 """
 
-from campaigns.models.campaigns import (
-    SHARE_IMAGE_SPEC,
-    CampaignIndexPage,
-    CampaignPage,
-    CampaignTarget,
-)
+from campaigns.models.campaigns import CampaignIndexPage, CampaignPage, CampaignTarget
 from campaigns.models.materials import DialogueMaterialIndexPage, DialogueMaterialPage
 from campaigns.models.pledges import CONFIRM_LINK, Pledge, PledgeQuerySet
 from campaigns.models.themes import Theme
 
 __all__ = [
     "CONFIRM_LINK",
-    "SHARE_IMAGE_SPEC",
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignTarget",

@@ -25,9 +25,7 @@ from convivir.blocks import RICH_TEXT_FEATURES, prepare_links
 from convivir.common.choices import State
 from convivir.common.languages import OnePerLanguagePage, in_visitor_language
 from convivir.jsonld import json_ld_script
-
-# Open Graph's recommended size for link previews.
-SHARE_IMAGE_SPEC = "fill-1200x630-c100|format-jpeg|jpegquality-80"
+from convivir.share import share_rendition
 
 
 class CampaignIndexPage(OnePerLanguagePage, Page):
@@ -174,7 +172,6 @@ class CampaignPage(Page):
         context["full_url"] = self.get_full_url(request)
         context["share_links"] = share_links(context["full_url"], self.title)
         context["json_ld_data"] = self.json_ld(request)
-        context["base_url"] = settings.BASE_URL
         if self.pledge_enabled:
             context["pledge_count"] = self.confirmed_pledges()
             context["pledge_form"] = PledgeForm()
@@ -195,10 +192,15 @@ class CampaignPage(Page):
             Pledge.objects.confirmed().filter(campaign_key=self.translation_key).count()
         )
 
+    # What a shared link shows (see convivir.share).
+    share_type = "article"
+
     def share_image(self):
-        if self.hero_image is None:
-            return None
-        return self.hero_image.get_rendition(SHARE_IMAGE_SPEC)
+        return share_rendition(self.hero_image)
+
+    @property
+    def share_image_alt(self) -> str:
+        return self.hero_alt
 
     def json_ld(self, request) -> str:
         """schema.org Article describing the campaign."""

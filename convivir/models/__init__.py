@@ -34,6 +34,7 @@ from convivir.models.records import (
     UndeliverableAddress,
 )
 from convivir.sections import home_sections
+from convivir.share import share_rendition
 
 
 class CustomImage(AbstractImage):
@@ -156,6 +157,14 @@ class HomePage(Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def share_image(self):
+        """The hero image, cropped for link previews (see convivir.share)."""
+        return share_rendition(self.hero_image)
+
+    @property
+    def share_image_alt(self) -> str:
+        return self.hero_image_alt
+
     def clean(self):
         super().clean()
         errors = {}
@@ -244,6 +253,8 @@ class ContentPage(Page):
     parent_page_types = ["convivir.HomePage", "convivir.ContentPage"]
     subpage_types = ["convivir.ContentPage"]
     template = "convivir/content_page.html"
+    # What a shared link shows (see convivir.share).
+    share_type = "article"
 
     class Meta:
         verbose_name = _("content page")

@@ -33,6 +33,7 @@ from convivir.common.languages import (
     in_visitor_language,
 )
 from convivir.common.routes import LocalizedRoutablePageMixin, localized_path
+from convivir.share import share_rendition
 from events import listings
 from events import seats as seat_rules
 from events.admin.forms import EventPageForm
@@ -225,6 +226,14 @@ class EventPage(Page):
             raise ValidationError(
                 {"price_amount": _("A free event has no price. Untick “free”.")}
             )
+
+    def share_image(self):
+        """The event's image, cropped for link previews (see convivir.share)."""
+        return share_rendition(self.image)
+
+    @property
+    def share_image_alt(self) -> str:
+        return self.image.description if self.image else ""
 
     def language_labels(self) -> list[str]:
         return labels(EventLanguage, self.languages)

@@ -20,6 +20,7 @@ APPS = ["convivir", "campaigns", "directory", "events", "networks"]
 LEFT_OUT = shutil.ignore_patterns(
     ".git",
     ".venv",
+    "node_modules",
     "build",
     "dist",
     "*.egg-info",
