@@ -158,6 +158,7 @@ def public_urls(language: str) -> dict[str, str]:
             **_link_urls(language),
             "search": reverse("search:site") + "?q=salud",
             "search-empty": reverse("search:site"),
+            "offline": reverse("offline:page"),
             "not-found": f"/{language}/no-existe/",
         }
     return {name: url for name, url in urls.items() if url}
