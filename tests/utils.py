@@ -32,6 +32,15 @@ def page_text(content) -> str:
     return re.sub(r"\s+", " ", html.unescape(content)).strip()
 
 
+def error_summary_text(content) -> str:
+    """What a reader sees of a form's error summary (see ``page_text``)."""
+    content = getattr(content, "content", content)
+    if isinstance(content, bytes):
+        content = content.decode()
+    start = content.index('<div class="error-summary"')
+    return page_text(content[start : content.index("</div>", start)])
+
+
 def translate_page(page: Page, locale: Locale, **fields) -> Page:
     """Copy ``page`` into ``locale`` with ``fields`` changed, and publish it,
     as an editor would with Wagtail's "Translate" action."""

@@ -13,7 +13,7 @@ import pytest
 from campaigns.factories import PledgeFactory
 from campaigns.models import Pledge
 from tests.campaigns.conftest import address, make_campaign
-from tests.utils import page_text, translate_page
+from tests.utils import error_summary_text, page_text, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -284,13 +284,18 @@ def test_every_validation_error_is_shown_next_to_its_field(client, campaign):
     html = response.content.decode()
     assert 'class="error-summary' in html
     for field, message in [
-        ("email", "Introduzca una dirección de correo electrónico válida."),
-        ("municipality", "Este campo es necesario."),
+        ("email", "Escribe una dirección de correo electrónico válida."),
+        ("municipality", "Este campo es obligatorio."),
         ("consent", "Solo podemos contar tu compromiso con tu consentimiento."),
     ]:
         assert re.search(
             rf'id="id_{field}_error"[^>]*>.*?{re.escape(message)}', html, re.S
         ), field
+    assert error_summary_text(html).startswith(
+        "Hay un problema "
+        "Correo electrónico: Escribe una dirección de correo electrónico válida. "
+        "Municipio donde vives: Este campo es obligatorio. "
+    )
     assert not Pledge.objects.exists()
 
 
