@@ -7,8 +7,9 @@ from convivir.forms import PublicForm
 
 
 class PledgeForm(PublicForm):
-    """The least a pledge needs: a name (or none), an address to confirm,
-    the municipality for the campaign's map of support, and consent."""
+    """The least a pledge needs: an address to confirm, the municipality for
+    the campaign's map of support, and consent. The name is optional: a
+    pledge without one is counted like an anonymous one."""
 
     name = forms.CharField(
         label=_("Your name"),
@@ -39,12 +40,6 @@ class PledgeForm(PublicForm):
             "required": _("We can only count your pledge with your consent.")
         },
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("is_anonymous") and not cleaned.get("name", "").strip():
-            self.add_error("name", _("Write your name, or tick “Keep me anonymous”."))
-        return cleaned
 
     def pledge_data(self) -> dict:
         data = {

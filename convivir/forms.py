@@ -75,12 +75,16 @@ class PublicFormMixin:
         return self[self.honeypot_field]
 
     def error_summary(self) -> list[dict]:
-        """Every error with the id of the field it belongs to, in form order,
-        for the summary at the top of the page."""
-        summary = [{"anchor": "", "message": e} for e in self.non_field_errors()]
+        """Every error with the id and the label of the field it belongs
+        to, in form order, for the summary at the top of the page: far from
+        its field, "Este campo es obligatorio." must say which field."""
+        summary = [
+            {"anchor": "", "label": "", "message": e} for e in self.non_field_errors()
+        ]
         for field in self.visible_fields():
             summary += [
-                {"anchor": field.auto_id, "message": error} for error in field.errors
+                {"anchor": field.auto_id, "label": field.label, "message": error}
+                for error in field.errors
             ]
         return summary
 

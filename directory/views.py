@@ -110,7 +110,17 @@ def _service_url(request, page):
     return lambda slug: page.route_url("service", base=base, slug=slug)
 
 
+class BeingRechecked(Http404):
+    """The entry is published but hidden until someone verifies it again."""
+
+    def __init__(self, service):
+        super().__init__(service.slug)
+        self.service = service
+
+
 def _public_service(slug):
+    """The public entry at ``slug``. Raises :class:`BeingRechecked` for an
+    entry hidden for lack of verification, ``Http404`` otherwise."""
     service = (
         Service.objects.public()
         .for_listing()
@@ -118,13 +128,40 @@ def _public_service(slug):
         .filter(slug=slug)
         .first()
     )
-    if service is None:
-        raise Http404
-    return service
+    if service is not None:
+        return service
+    hidden = Service.objects.being_rechecked().for_listing().filter(slug=slug).first()
+    if hidden is not None:
+        raise BeingRechecked(hidden)
+    raise Http404
+
+
+def _rechecking(request, page, service):
+    """404, with what a visitor may still use: the entry's name, its towns
+    (never more of a place, confidential or not) and a phone to call."""
+    towns = {
+        (place["municipality"], place["state_name"])
+        for place in (location.public_place() for location in service.locations())
+    }
+    return _render(
+        request,
+        page,
+        "directory/rechecking.html",
+        {
+            "service": service,
+            "name": service.text("name"),
+            "towns": [f"{town}, {state}" for town, state in sorted(towns)],
+            "phone": service.call_phone(),
+        },
+        status=404,
+    )
 
 
 def service_detail(request, page, slug, form=None, status=200):
-    service = _public_service(slug)
+    try:
+        service = _public_service(slug)
+    except BeingRechecked as hidden:
+        return _rechecking(request, page, hidden.service)
     (row,) = _rows([service])
     schedules = sorted(service.schedules.all(), key=lambda s: (s.weekday, s.opens_at))
     response = _render(
@@ -164,7 +201,10 @@ def _report_rate_limit() -> RateLimit:
 def report_wrong_information(request, page, slug):
     """POST from the service page's form: store the report and e-mail the
     editors in one transaction; GET goes back to the service page."""
-    service = _public_service(slug)
+    try:
+        service = _public_service(slug)
+    except BeingRechecked as hidden:
+        return _rechecking(request, page, hidden.service)
     service_url = page.route_url("service", request, slug=service.slug)
     if request.method != "POST":
         return redirect(service_url)

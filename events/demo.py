@@ -452,10 +452,6 @@ def _event_page(t, data, venues, categories, today, images):
         venue=venues[venue],
         organiser=t("Programa Convivir y red local", "Convivir and the local network"),
         languages=languages,
-        accessibility=t(
-            "Pide lo que necesites al inscribirte.",
-            "Ask for what you need when you register.",
-        ),
         registration_enabled=not all_day,
         image=images[EVENTS.index(data) % len(images)] if images else None,
         body=stream(f"event-{slug}", [("paragraph", paragraphs(t(*body)))]),

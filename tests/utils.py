@@ -1,5 +1,6 @@
 """Helpers shared by the tests."""
 
+import html
 import re
 
 from wagtail.models import Locale, Page
@@ -16,6 +17,28 @@ def token_in(text: str, prefix: str) -> str:
     match = re.search(re.escape(prefix) + r"([^/\s\"'<>]+)/", text)
     assert match, f"no link under {prefix} in {text!r}"
     return match.group(1)
+
+
+def page_text(content) -> str:
+    """What a reader sees of a page (a response, ``bytes`` or ``str``): the
+    text of the body without tags, scripts or styles, entities decoded, each
+    run of white space as one space."""
+    content = getattr(content, "content", content)
+    if isinstance(content, bytes):
+        content = content.decode()
+    content = re.split(r"<body\b[^>]*>", content, maxsplit=1)[-1]
+    content = re.sub(r"<(script|style)\b.*?</\1>", " ", content, flags=re.S)
+    content = re.sub(r"<[^>]+>", " ", content)
+    return re.sub(r"\s+", " ", html.unescape(content)).strip()
+
+
+def error_summary_text(content) -> str:
+    """What a reader sees of a form's error summary (see ``page_text``)."""
+    content = getattr(content, "content", content)
+    if isinstance(content, bytes):
+        content = content.decode()
+    start = content.index('<div class="error-summary"')
+    return page_text(content[start : content.index("</div>", start)])
 
 
 def translate_page(page: Page, locale: Locale, **fields) -> Page:

@@ -120,8 +120,10 @@ class Pledge(models.Model):
                 campaign_key=campaign.translation_key, email=email, created_at=now
             )
             pledge.campaign = campaign
-            pledge.name = "" if data.get("is_anonymous") else data.get("name", "")
-            pledge.is_anonymous = bool(data.get("is_anonymous"))
+            # Without a name, a pledge is anonymous: only the count shows it.
+            name = "" if data.get("is_anonymous") else data.get("name", "").strip()
+            pledge.name = name
+            pledge.is_anonymous = not name
             pledge.municipality = data["municipality"]
             pledge.language = language
             pledge.consent_at = now

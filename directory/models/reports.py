@@ -32,7 +32,7 @@ class WrongInformationReport(models.Model):
     contact = models.CharField(
         max_length=200,
         blank=True,
-        verbose_name=_("contact (optional)"),
+        verbose_name=_("contact"),
         help_text=_(
             "A phone or e-mail if you want us to reply. Leave it empty if not."
         ),

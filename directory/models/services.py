@@ -73,14 +73,19 @@ class ServiceQuerySet(models.QuerySet):
             checked_at__lt=moment
         )
 
+    def _unverified(self, now=None):
+        limit = (now or timezone.now()) - timedelta(days=conf.hide_after_days())
+        return Service.objects.checked_before(limit).values("pk")
+
     def public(self, now=None):
         """What the public may see: published, and verified within the
         configured period (see :func:`directory.conf.hide_after_days`)."""
-        now = now or timezone.now()
-        limit = now - timedelta(days=conf.hide_after_days())
-        return self.filter(live=True).exclude(
-            pk__in=Service.objects.checked_before(limit).values("pk")
-        )
+        return self.filter(live=True).exclude(pk__in=self._unverified(now))
+
+    def being_rechecked(self, now=None):
+        """Published entries hidden from the public because nobody has
+        verified them within that period: their page says so."""
+        return self.filter(live=True, pk__in=self._unverified(now))
 
     def in_town(self, slug: str):
         return self.filter(service_at_locations__location__town=slug).distinct()

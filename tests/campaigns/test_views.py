@@ -13,7 +13,7 @@ import pytest
 from campaigns.factories import PledgeFactory
 from campaigns.models import Pledge
 from tests.campaigns.conftest import address, make_campaign
-from tests.utils import translate_page
+from tests.utils import error_summary_text, page_text, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -260,20 +260,42 @@ def test_rate_limit_answers_429_with_a_clear_message(
     assert Pledge.objects.count() == 2
 
 
+def test_the_name_is_optional_as_its_label_says(
+    client, campaign, pledge_data, django_capture_on_commit_callbacks
+):
+    form = page_text(client.get(campaign.url))
+    assert "Tu nombre (opcional)" in form
+    response = sign(
+        client,
+        campaign,
+        {**pledge_data, "name": "  "},
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 302
+    pledge = Pledge.objects.get()
+    assert pledge.name == "" and pledge.is_anonymous
+    (message,) = mail.outbox
+    assert message.body.startswith("Hola:")
+
+
 def test_every_validation_error_is_shown_next_to_its_field(client, campaign):
     response = client.post(pledge_url(campaign), {"email": "no-es-correo"})
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="error-summary' in html
     for field, message in [
-        ("name", "Escribe tu nombre o marca “Prefiero que sea anónimo”."),
-        ("email", "Introduzca una dirección de correo electrónico válida."),
-        ("municipality", "Este campo es necesario."),
+        ("email", "Escribe una dirección de correo electrónico válida."),
+        ("municipality", "Este campo es obligatorio."),
         ("consent", "Solo podemos contar tu compromiso con tu consentimiento."),
     ]:
         assert re.search(
             rf'id="id_{field}_error"[^>]*>.*?{re.escape(message)}', html, re.S
         ), field
+    assert error_summary_text(html).startswith(
+        "Hay un problema "
+        "Correo electrónico: Escribe una dirección de correo electrónico válida. "
+        "Municipio donde vives: Este campo es obligatorio. "
+    )
     assert not Pledge.objects.exists()
 
 
@@ -284,7 +306,6 @@ def test_errors_in_the_pages_language(client, campaign, english, home_en):
         address("campaigns:pledge", page.pk, language="en"), {}
     ).content.decode()
     assert "We can only count your pledge with your consent." in html
-    assert "Write your name, or tick “Keep me anonymous”." in html
 
 
 @pytest.mark.parametrize(

@@ -56,13 +56,15 @@ def test_every_error_is_shown_next_to_its_field_and_in_the_summary(client, home)
     html = response.content.decode()
     assert 'class="error-summary" role="alert"' in html
     assert "Hay un problema" in html
-    for anchor, message in [
-        ("id_name", "Este campo es necesario."),
-        ("id_email", "Introduzca una dirección de correo electrónico válida."),
-        ("id_seats", "Asegúrese de que este valor es menor o igual a 4."),
-        ("id_consent", "Este campo es necesario."),
+    for anchor, label, message in [
+        ("id_name", "Nombre", "Este campo es obligatorio."),
+        ("id_email", "Correo", "Escribe una dirección de correo electrónico válida."),
+        ("id_seats", "Lugares", "Escribe un número menor o igual a 4."),
+        ("id_consent", "Acepto el aviso de privacidad", "Este campo es obligatorio."),
     ]:
-        assert f'<a href="#{anchor}">{message}</a>' in html
+        # The summary names the field of each error; under the field, the
+        # label is already there.
+        assert f'<a href="#{anchor}">{label}: {message}</a>' in html
         assert (
             f'id="{anchor}_error"><span class="visually-hidden">Error: </span>{message}'
             in html
@@ -79,7 +81,33 @@ def test_every_error_is_shown_next_to_its_field_and_in_the_summary(client, home)
 def test_errors_are_in_the_pages_language(client, home):
     html = client.post("/en/inscripcion/", {**VALID, "name": ""}).content.decode()
     assert "There is a problem" in html
-    assert '<a href="#id_name">This field is required.</a>' in html
+    assert '<a href="#id_name">Nombre: This field is required.</a>' in html
+
+
+@pytest.mark.parametrize(
+    "changes,field,message",
+    [
+        (
+            {"name": "x" * 61},
+            "name",
+            "Escribe como máximo 60 caracteres (has escrito 61).",
+        ),
+        ({"seats": "dos"}, "seats", "Escribe un número entero."),
+        ({"seats": "0"}, "seats", "Escribe un número mayor o igual a 1."),
+        (
+            {"language": "xx"},
+            "language",
+            "Elige una opción válida. xx no está entre las opciones.",
+        ),
+    ],
+)
+def test_the_messages_speak_to_the_visitor_as_tu(client, home, changes, field, message):
+    html = client.post("/es/inscripcion/", {**VALID, **changes}).content.decode()
+    assert (
+        f'id="id_{field}_error"><span class="visually-hidden">Error: </span>{message}'
+        in html
+    )
+    assert "Introduzca" not in html and "Asegúrese" not in html
 
 
 def test_valid_form_is_accepted(client, home):

@@ -124,7 +124,7 @@ class AdminCreatesPagesTests(WagtailPageTestCase):
             "blockErrors": {
                 0: {
                     "blockErrors": {
-                        "alt_text": {"messages": ["Este campo es necesario."]}
+                        "alt_text": {"messages": ["Este campo es obligatorio."]}
                     }
                 }
             }

@@ -365,7 +365,7 @@ def test_the_request_form_is_a_public_form(client, db):
         reverse("privacy:request_link"), {"email": "no es un correo"}
     )
     assert response.status_code == 200
-    assert "Introduzca una dirección de correo electrónico válida." in (
+    assert "Escribe una dirección de correo electrónico válida." in (
         response.content.decode()
     )
     spam = client.post(

@@ -10,6 +10,7 @@ import pytest
 
 from directory.factories import EditorFactory, ServiceFactory
 from directory.models import WrongInformationReport
+from tests.utils import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +118,12 @@ def test_a_report_from_the_english_page_goes_back_to_it(
     )
     assert WrongInformationReport.objects.get().language == "en"
     assert client.get(url)["Location"] == "/en/find-help/service/comedor-san-jose/"
+
+
+def test_the_contact_field_says_optional_once(client, directory_page_en, service):
+    spanish = page_text(client.get("/es/buscar-ayuda/servicio/comedor-san-jose/"))
+    assert "Contacto (opcional) Un teléfono" in spanish
+    assert "(opcional) (opcional)" not in spanish
+    english = page_text(client.get("/en/find-help/service/comedor-san-jose/"))
+    assert "Contact (optional) A phone" in english
+    assert "(optional) (optional)" not in english

@@ -11,6 +11,7 @@ import pytest
 
 from convivir.models import MainMenu
 from events.models import EventPage, Occurrence, Registration, Venue
+from tests.utils import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,17 @@ def test_demo_events(demo, client):
     assert "Next events" in client.get("/en/").content.decode()
     menu = MainMenu.objects.get(locale__language_code="es")
     assert menu.items.filter(label="Eventos", sort_order=2).exists()
+
+
+def test_demo_events_ask_for_needs_only_where_people_register(demo, client):
+    """The invitation to say what one needs goes with the registration form:
+    an event without registration never shows it."""
+    pages = EventPage.objects.live().filter(locale__language_code="es")
+    assert {page.registration_enabled for page in pages} == {True, False}
+    for page in pages:
+        text = page_text(client.get(page.url))
+        asks = "Pide lo que necesites al inscribirte." in text
+        assert asks == page.registration_enabled, page.slug
 
 
 def test_demo_twice_changes_nothing(demo):

@@ -109,7 +109,7 @@ def test_month_grid_places_multi_day_and_all_day_events_on_every_day(
 
 def test_month_grid_is_an_accessible_table_with_month_links(client, calendar_page):
     html = client.get("/es/eventos/calendario/2030/12/").content.decode()
-    assert "<caption>diciembre 2030: 0 eventos</caption>" in html
+    assert "<caption>diciembre de 2030: 0 eventos</caption>" in html
     assert '<th scope="col"><abbr title="Lunes">' in html
     assert 'href="/es/eventos/calendario/2030/11/" rel="prev"' in html
     assert 'href="/es/eventos/calendario/2031/1/" rel="next"' in html

@@ -18,7 +18,7 @@ import pytest
 from events.factories import OccurrenceFactory, RegistrationFactory
 from events.models import CANCEL_LINK, Registration
 from tests.events.conftest import outbox
-from tests.utils import token_in
+from tests.utils import error_summary_text, token_in
 
 pytestmark = pytest.mark.django_db
 
@@ -218,6 +218,30 @@ def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(
     assert "error-summary" in html
     assert message in html
     assert Registration.objects.count() == 0 and outbox() == []
+
+
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        (
+            "es",
+            "Hay un problema Tu nombre: Este campo es obligatorio. "
+            "Número de lugares: Escribe un número entero.",
+        ),
+        (
+            "en",
+            "There is a problem Your name: This field is required. "
+            "Number of seats: Enter a whole number.",
+        ),
+    ],
+)
+def test_the_error_summary_names_each_field(
+    client, occurrence, registration_data, lang, expected
+):
+    response = post(
+        client, occurrence, registration_data, lang=lang, name="", seats="dos"
+    )
+    assert error_summary_text(response).endswith(expected)
 
 
 @pytest.mark.parametrize("case", ["past", "closed", "not_yet", "disabled"])

@@ -46,8 +46,8 @@ pytestmark = pytest.mark.django_db
                 "es el 14 de marzo a las 10:00",
             ),
             (
-                "On March 14 at 10:00: Taller de murales",
-                "is on March 14 at 10:00",
+                "On 14 March at 10:00: Taller de murales",
+                "is on 14 March at 10:00",
             ),
         ),
         (

@@ -6,6 +6,7 @@ when one does not work, and the sign-up surviving an e-mail outage."""
 
 import base64
 import json
+import re
 import time
 from datetime import timedelta
 from unittest import mock
@@ -41,11 +42,14 @@ pytestmark = pytest.mark.django_db
 SIGNUP_URL = address("networks:signup")
 
 
-def error_for(html, field_id, message):
-    return (
+def error_for(html, field_id, message, label=""):
+    """``message`` under the field, and in the summary after the field's
+    ``label`` (any label when none is given)."""
+    under = (
         f'id="{field_id}_error"><span class="visually-hidden">Error: </span>{message}'
-        in html
-    ) and f'<a href="#{field_id}">{message}</a>' in html
+    )
+    summary = rf'<a href="#{field_id}">{re.escape(label) if label else ".+?"}: '
+    return under in html and re.search(summary + re.escape(f"{message}</a>"), html)
 
 
 def test_empty_form_shows_every_error_next_to_its_field(client, network_a):
@@ -53,18 +57,18 @@ def test_empty_form_shows_every_error_next_to_its_field(client, network_a):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Hay un problema" in html
-    for field in (
-        "id_name",
-        "id_email",
-        "id_municipality",
-        "id_interest",
-        "id_motivation",
-        "id_languages",
-        "id_skills",
-        "id_available_days",
-        "id_available_times",
+    for field, label in (
+        ("id_name", "Tu nombre"),
+        ("id_email", "Correo electrónico"),
+        ("id_municipality", "Municipio donde vives"),
+        ("id_interest", "Red u oportunidad"),
+        ("id_motivation", "¿Por qué quieres ser voluntaria o voluntario?"),
+        ("id_languages", "Idiomas que hablas"),
+        ("id_skills", "Lo que puedes aportar"),
+        ("id_available_days", "Días en que puedes"),
+        ("id_available_times", "Horarios en que puedes"),
     ):
-        assert error_for(html, field, "Este campo es necesario."), field
+        assert error_for(html, field, "Este campo es obligatorio.", label), field
     assert error_for(
         html,
         "id_is_adult",
@@ -83,7 +87,7 @@ def test_errors_are_in_english_on_the_english_form(client, signup_data):
     data = {**signup_data, "email": "not-an-email", "is_adult": ""}
     html = client.post(address("networks:signup", language="en"), data).content.decode()
     assert "There is a problem" in html
-    assert error_for(html, "id_email", "Enter a valid email address.")
+    assert error_for(html, "id_email", "Enter a valid email address.", "E-mail")
     assert error_for(html, "id_is_adult", "You must be 18 or older to volunteer.")
     assert not Volunteer.objects.exists()
 
@@ -93,10 +97,10 @@ def test_errors_are_in_english_on_the_english_form(client, signup_data):
     [
         ("phone", "llámame", "Escribe el número solo con dígitos"),
         ("phone", "5555 1234", "necesita su código de país, por ejemplo +502"),
-        ("interest", "network-999999", "Escoja una opción válida."),
-        ("interest", "opportunity-abc", "Escoja una opción válida."),
-        ("languages", ["xx"], "Escoja una opción válida."),
-        ("motivation", "x" * 1501, "Asegúrese de que este valor tenga menos de"),
+        ("interest", "network-999999", "Elige una opción válida."),
+        ("interest", "opportunity-abc", "Elige una opción válida."),
+        ("languages", ["xx"], "Elige una opción válida."),
+        ("motivation", "x" * 1501, "Escribe como máximo 1500 caracteres"),
         ("name", "Ana\x00", "Los caracteres nulos no están permitidos."),
     ],
 )

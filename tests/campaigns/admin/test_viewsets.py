@@ -31,7 +31,10 @@ def test_staff_export_confirmed_pledges_as_csv(client, editor, campaign):
     assert listing.status_code == 200
     response = client.get(PLEDGES, {"export": "csv"})
     assert response.status_code == 200
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith("\ufeff".encode())
+    content = raw.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
     assert {row["Correo electrónico"] for row in rows} == {
         "ana@correo.example",

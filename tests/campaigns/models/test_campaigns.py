@@ -142,7 +142,7 @@ def test_campaign_page_in_english(client, campaign, school_theme, english, home_
     )
     html = client.get("/en/campaigns/room-for-all/").content.decode()
     assert "<h1>There is room for all of us</h1>" in html
-    assert "Since March 1, 2026" in html
+    assert "Since 1 March 2026" in html
     assert "<li>School</li>" in html
     assert "Sign the pledge" in html
     assert "<strong>0</strong> people have signed" in html

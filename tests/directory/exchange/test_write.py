@@ -97,7 +97,7 @@ def test_the_writer_writes_every_key_it_is_given():
         ),
         (
             _row(2, email="no es correo"),
-            "service email: Introduzca una dirección de correo electrónico válida.",
+            "service email: Escribe una dirección de correo electrónico válida.",
         ),
     ],
 )

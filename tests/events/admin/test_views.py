@@ -59,6 +59,17 @@ def test_csv_export_never_holds_a_formula(staff_client, occurrence):
     assert "'+SUM(1)" in row
 
 
+def test_csv_export_is_utf8_with_a_byte_order_mark(staff_client, occurrence):
+    RegistrationFactory(occurrence=occurrence, name="Lucía Pérez")
+    response = staff_client.get(
+        f"/admin/events_registration/?occurrence={occurrence.pk}&export=csv"
+    )
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")
+    assert "Lucía Pérez" in content.decode("utf-8-sig")
+
+
 def test_staff_add_someone_by_hand_within_capacity(staff_client, booked):
     data = {
         "occurrence": booked.pk,

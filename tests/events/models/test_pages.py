@@ -23,7 +23,7 @@ from convivir.models import HomePage
 from events.factories import EventIndexPageFactory, VenueFactory, category
 from events.models import EventCategory, EventIndexPage, EventPage, Occurrence, Venue
 from tests.events.conftest import local
-from tests.utils import add_child, translate_page
+from tests.utils import add_child, page_text, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,26 @@ def test_event_page_in_english_shows_the_source_occurrences(
     assert f'href="/en/events/{occurrence.pk}/register/"' in html
     assert f'href="/en/events/{occurrence.pk}.ics"' in html
     assert "Free" in html and "Register" in html
+
+
+def test_needs_are_asked_for_only_where_people_register(
+    client, occurrence, event, calendar_page_en, english
+):
+    translate_page(event, english, title="Mural workshop", slug="mural-workshop")
+    spanish = page_text(client.get("/es/eventos/taller-de-murales/"))
+    assert "Pide lo que necesites al inscribirte." in spanish
+    english_text = page_text(client.get("/en/events/mural-workshop/"))
+    assert "Ask for what you need when you register." in english_text
+
+    EventPage.objects.filter(translation_key=event.translation_key).update(
+        registration_enabled=False,
+        accessibility="Intérprete de lengua de señas.",
+    )
+    spanish = page_text(client.get("/es/eventos/taller-de-murales/"))
+    assert "Accesibilidad Intérprete de lengua de señas." in spanish
+    assert "inscribirte" not in spanish
+    english_text = page_text(client.get("/en/events/mural-workshop/"))
+    assert "when you register" not in english_text
 
 
 def test_event_page_has_schema_org_event(client, occurrence):

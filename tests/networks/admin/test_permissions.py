@@ -103,6 +103,18 @@ def test_csv_export_never_holds_a_formula(as_a, volunteers):
     assert row[3] == "'@SUM(1+1)"
 
 
+def test_csv_export_opens_in_a_spreadsheet_with_its_accents(as_a, volunteers):
+    """UTF-8 with a byte order mark, which spreadsheet programs read as
+    UTF-8 (without it, Excel shows "LucÃ­a")."""
+    Volunteer.objects.filter(pk=volunteers["a"].pk).update(name="Lucía Núñez")
+    response = as_a.get(volunteer_admin("index"), {"export": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert rows[1][0] == "Lucía Núñez"
+
+
 @pytest.mark.parametrize("view", OBJECT_URLS)
 def test_another_networks_volunteer_is_refused_at_every_url(as_a, volunteers, view):
     volunteer = volunteers["b"]
