@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0009_page_plurals"),
+        ("directory", "0010_term_quick_exit"),
     ]
 
     operations = [

@@ -17,7 +17,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DATE_FILTER = re.compile(r"""\|date:["']([^"']*)["']""")
-MACHINE = {"c", "Y-m-d"}
+# For machines: datetime attributes (to the second, with the offset).
+MACHINE = {"c", "Y-m-d", "Y-m-d\\TH:i:sO"}
 # Format characters that spell out a month or a year.
 SPELLED = re.compile(r"(?<!\\)[FMNbEYy]")
 
