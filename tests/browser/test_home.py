@@ -14,6 +14,7 @@ from tests.browser.first_screen import (
     first_screen_does_the_job,
     quick_exit_leaves_for_a_neutral_site,
 )
+from tests.browser.page_checks import every_page_type_passes_the_checks
 from tests.utils import add_child
 
 pytestmark = [
@@ -45,6 +46,9 @@ def test_a_phone_reader_on_the_demo_site(
     _pages_work_without_javascript(live_server, browser, artifacts)
     first_screen_does_the_job(live_server, browser, artifacts)
     quick_exit_leaves_for_a_neutral_site(live_server, browser)
+    every_page_type_passes_the_checks(
+        live_server, browser, record, accessibility_violations
+    )
 
 
 def _home_page_is_light_and_self_contained(live_server, browser, record, artifacts):
