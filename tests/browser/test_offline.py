@@ -70,6 +70,11 @@ def test_a_town_kept_for_offline_opens_without_a_signal(
         "value"
     ) in ("", None)
     page.screenshot(path=artifacts / "offline-service-phone.png", full_page=True)
+    # The kept copy keeps the page's security policy.
+    kept_response = page.goto(
+        f"{live_server.url}/es/buscar-ayuda/servicio/comedor-tapachula/"
+    )
+    assert "script-src 'self'" in kept_response.headers["content-security-policy"]
     page.goto(f"{live_server.url}/es/buscar-ayuda/municipio/tapachula/imprimir/")
     expect(page.locator("h1")).to_have_text("Ayuda en Tapachula")
 

@@ -42,10 +42,13 @@ function keep(url, response) {
       .replace(/(name="csrfmiddlewaretoken" value=")[^"]*"/g, '$1"')
       .replace("</head>", '<meta name="convivir-kept" content="' +
         new Date().toISOString() + '"></head>');
-    var copy = new Response(html, {
-      status: 200,
-      headers: { "Content-Type": "text/html; charset=utf-8" }
-    });
+    // The page's own headers (its security policy among them), but for the
+    // body's encoding and length, which no longer apply.
+    var headers = new Headers(response.headers);
+    headers.delete("Content-Encoding");
+    headers.delete("Content-Length");
+    headers.set("Content-Type", "text/html; charset=utf-8");
+    var copy = new Response(html, { status: 200, headers: headers });
     return caches.open(PAGES_CACHE).then(function (cache) {
       return cache.put(url, copy);
     });
