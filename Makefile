@@ -101,7 +101,7 @@ messages: install-dev gettext
 		msgattrib --clear-fuzzy --empty "$$po" -o "$$po" && msgen "$$po" -o "$$po"; done
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
-bench: install-dev browser-deps
+bench: install-dev browser-deps node-deps
 	$(BIN)/python benchmarks/run.py
 
 clean:
