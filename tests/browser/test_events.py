@@ -192,3 +192,79 @@ def test_find_register_and_cancel_from_a_phone(
     assert recorder.console_errors == []
     assert {name: found for name, found in problems.items() if found} == {}
     context.close()
+
+
+FOCUSED = """() => {
+    const element = document.activeElement;
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    const bar = document.querySelector(".quick-exit");
+    return {
+        tag: element.tagName.toLowerCase(),
+        id: element.id,
+        text: element.innerText || "",
+        outline: style.outlineStyle === "none" ? "none" : style.outlineWidth,
+        shadow: style.boxShadow,
+        top: box.top,
+        bottom: box.bottom,
+        barBottom: bar ? bar.getBoundingClientRect().bottom : 0,
+        height: window.innerHeight,
+    };
+}"""
+
+
+def _tab_to(page, wanted, limit=40):
+    """Press Tab until the focused element is ``wanted`` (a predicate on
+    what ``FOCUSED`` reports); every element on the way must show its focus
+    and not be hidden under the sticky quick-exit bar."""
+    passed = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        passed.append(focused["id"] or focused["text"][:30])
+        assert focused["outline"] != "none" or focused["shadow"] != "none", focused
+        assert focused["top"] >= focused["barBottom"] - 1, focused
+        assert focused["bottom"] <= focused["height"] + 1, focused
+        if wanted(focused):
+            return passed
+    raise AssertionError(f"never reached by Tab; passed {passed}")
+
+
+def test_register_with_the_keyboard_only(calendar, live_server, browser, record):
+    context = phone(browser, True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    recorder = record(page)
+    page.goto(f"{live_server.url}/es/eventos/taller-de-murales/")
+    expect(page.locator("h1")).to_have_text("Taller de murales")
+
+    _tab_to(page, lambda f: f["tag"] == "a" and f["text"].startswith("Inscribirme"))
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Inscribirme")
+
+    _tab_to(page, lambda f: f["id"] == "id_name")
+    page.keyboard.type("Lucía Pérez")
+    passed = _tab_to(page, lambda f: f["id"] == "id_email")
+    assert passed == ["id_email"], "the e-mail right after the name"
+    page.keyboard.type("lucia@correo.example")
+    _tab_to(page, lambda f: f["id"] == "id_seats")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    _tab_to(page, lambda f: f["id"] == "id_accessibility_needs")
+    page.keyboard.type("Silla de ruedas.")
+    _tab_to(page, lambda f: f["id"] == "id_consent")
+    page.keyboard.press("Space")
+    expect(page.locator("#id_consent")).to_be_checked()
+    _tab_to(page, lambda f: f["tag"] == "button" and f["text"] == "Inscribirme")
+    page.keyboard.press("Enter")
+
+    expect(page.locator("h1")).to_have_text("Ya estás inscrita o inscrito")
+    registration = Registration.objects.get()
+    assert registration.name == "Lucía Pérez"
+    assert registration.email == "lucia@correo.example"
+    assert registration.seats == 2
+    assert registration.accessibility_needs == "Silla de ruedas."
+    assert registration.status == "confirmed"
+    expect(page.locator("body")).to_contain_text(registration.code)
+    assert recorder.console_errors == []
+    context.close()
