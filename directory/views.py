@@ -263,7 +263,8 @@ def town_detail(request, page, slug):
         raise Http404
     services = listing.services()
     rows = _rows(services)
-    offered = mapping.offer(rows, _service_url(request, page))
+    service_url = _service_url(request, page)
+    offered = mapping.offer(rows, service_url)
     response = _render(
         request,
         page,
@@ -275,7 +276,7 @@ def town_detail(request, page, slug):
             "rows": rows,
             "map": offered,
             "quick_exit": _quick_exit(services, listing=listing),
-            "offline_urls": _town_offline_urls(request, page, slug),
+            "offline_urls": _town_offline_urls(request, page, slug, service_url),
         },
     )
     return keep_offline(mapping.allow_tiles(response, offered))
@@ -286,9 +287,9 @@ def town_detail(request, page, slug):
 OFFLINE_SERVICES = 100
 
 
-def _town_offline_urls(request, page, slug) -> list[str]:
-    """The addresses a visitor keeps with "Keep this town for offline"."""
-    base = page.get_url(request)
+def _town_offline_urls(request, page, slug, service_url) -> list[str]:
+    """The addresses a visitor keeps with "Keep this town for offline":
+    the town's page, its sheet and its services' pages."""
     slugs = (
         Service.objects.public()
         .in_town(slug)
@@ -297,9 +298,9 @@ def _town_offline_urls(request, page, slug) -> list[str]:
         .distinct()[:OFFLINE_SERVICES]
     )
     return [
-        page.route_url("town", base=base, slug=slug),
-        page.route_url("town_sheet", base=base, slug=slug),
-        *(page.route_url("service", base=base, slug=service) for service in slugs),
+        page.route_url("town", request, slug=slug),
+        page.route_url("town_sheet", request, slug=slug),
+        *map(service_url, slugs),
     ]
 
 

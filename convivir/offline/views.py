@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 
 from convivir.offline import OFFLINE_HEADER
@@ -37,7 +38,7 @@ def service_worker(request):
     version = hashlib.sha256(
         json.dumps([WORKER_REVISION, shell, offline]).encode()
     ).hexdigest()[:12]
-    response = render(
+    return render(
         request,
         "convivir/offline/service_worker.js",
         {
@@ -48,8 +49,6 @@ def service_worker(request):
         },
         content_type="text/javascript; charset=utf-8",
     )
-    response["Service-Worker-Allowed"] = "/"
-    return response
 
 
 @cache_control(max_age=86400, public=True)
@@ -58,9 +57,11 @@ def manifest(request):
     data = {
         "name": "Convivir",
         "short_name": "Convivir",
-        "description": "Ayuda, eventos y voluntariado para personas en tránsito "
-        "y comunidades que acogen.",
-        "lang": settings.LANGUAGE_CODE,
+        "description": gettext(
+            "Help, events and volunteering for people in transit and the "
+            "communities that welcome them."
+        ),
+        "lang": translation.get_language(),
         "start_url": "/",
         "scope": "/",
         "display": "standalone",

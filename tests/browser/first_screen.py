@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 from playwright.sync_api import expect
 
 from directory.models import DirectoryIndexPage, Service
@@ -50,15 +52,9 @@ def demo_urls() -> dict[str, dict[str, str]]:
             "directory": directory.url,
             "service": directory.route_url("service", slug=service.slug),
             "refuge": directory.route_url("service", slug=refuge.slug),
-            "event": event.get_translation(_locale(code)).url,
+            "event": event.get_translation(Locale.objects.get(language_code=code)).url,
         }
     return urls
-
-
-def _locale(code):
-    from wagtail.models import Locale
-
-    return Locale.objects.get(language_code=code)
 
 
 def _bottom(locator) -> float:

@@ -47,6 +47,13 @@ def test_the_manifest_opens_the_site(client):
     assert response["Content-Type"] == "application/manifest+json"
     manifest = json.loads(response.content)
     assert manifest["name"] == "Convivir" and manifest["start_url"] == "/"
+    assert manifest["lang"] == "es"
+    assert manifest["description"].startswith("Ayuda, eventos y voluntariado")
+    english = json.loads(
+        client.get("/manifest.webmanifest", HTTP_ACCEPT_LANGUAGE="en").content
+    )
+    assert english["lang"] == "en"
+    assert english["description"].startswith("Help, events and volunteering")
     assert {icon["sizes"] for icon in manifest["icons"]} == {
         "any",
         "192x192",
