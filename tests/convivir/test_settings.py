@@ -155,3 +155,32 @@ class TestEnvironmentReaders:
         assert parse_cache_url("locmem://")["BACKEND"].endswith("LocMemCache")
         with pytest.raises(ImproperlyConfigured, match="scheme must be one of"):
             parse_cache_url("memcached://localhost")
+
+
+def _database_settings(env) -> str:
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.db import connection as c; s = c.settings_dict; "
+        "print(s['CONN_MAX_AGE'], s['CONN_HEALTH_CHECKS'], s['OPTIONS'])",
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_production_keeps_database_connections_and_checks_them(tmp_path):
+    env = production_env(tmp_path)
+    assert _database_settings(env).startswith("600 True")
+    dev = {"DEBUG": "true", "DATABASE_URL": env["DATABASE_URL"]}
+    assert _database_settings(dev).startswith("0 True")
+
+
+def test_postgresql_gets_more_work_memory_and_an_optional_pool(tmp_path):
+    env = production_env(tmp_path)
+    env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/convivir"
+    assert "-c work_mem=32MB" in _database_settings(env)
+    env.update(DATABASE_POOL="true", DATABASE_POOL_MAX="4")
+    described = _database_settings(env)
+    assert described.startswith("0 True")
+    assert "'pool': {'min_size': 2, 'max_size': 4}" in described
