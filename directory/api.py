@@ -186,10 +186,14 @@ class _Ranked:
     """A queryset's rows in the search's order, paged and streamed like a
     queryset."""
 
-    def __init__(self, queryset, keys):
-        present = set(queryset.filter(pk__in=keys).values_list("pk", flat=True))
+    def __init__(self, queryset, keys, filtered=True):
         self.queryset = queryset
-        self.keys = [key for key in keys if key in present]
+        self.keys = keys
+        if filtered:
+            # Read off the filtered rows (thousands of keys in SQL cost more);
+            # without other filters every key is public, as is the index.
+            present = set(queryset.values_list("pk", flat=True))
+            self.keys = [key for key in keys if key in present]
 
     def count(self) -> int:
         return len(self.keys)
@@ -204,10 +208,10 @@ class _Ranked:
             yield from self[start : start + chunk_size]
 
 
-def _public_services(query):
-    """Public services, filtered by the parameters ``query`` carries."""
+def _public_services(query, search=True):
+    """Public services, filtered by ``query``'s parameters (and words)."""
     queryset = Service.objects.public()
-    if query.text("search"):
+    if search and query.text("search"):
         queryset = queryset.filter(pk__in=_ranked_keys(query))
     if term := query.uuid("taxonomy_term_id"):
         queryset = queryset.filter(
@@ -267,7 +271,7 @@ def root(request, query):
 
 @api_view(*PAGED, *SERVICE_FILTERS, "minimal", "full", "state", "municipality")
 def services(request, query):
-    queryset = _public_services(query)
+    queryset = _public_services(query, search=False)  # _Ranked keeps the words
     if query.boolean("minimal"):
         queryset, serialize = queryset.only("id", "updated_at"), _minimal
     elif query.boolean("full"):
@@ -279,7 +283,11 @@ def services(request, query):
             hsds.service_summary,
         )
     if query.text("search"):
-        return _listing(query, _Ranked(queryset, _ranked_keys(query)), serialize)
+        others = (SERVICE_FILTERS - {"search"}) | {"state", "municipality"}
+        filtered = any(query.params.get(name) for name in others)
+        return _listing(
+            query, _Ranked(queryset, _ranked_keys(query), filtered), serialize
+        )
     return _listing(query, queryset.order_by("name", "pk"), serialize)
 
 

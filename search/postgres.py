@@ -181,25 +181,28 @@ def search(
     # The parts are built in the order they appear in the statement, as
     # their parameters are.
     matching = _matching(statement, kind, hidden_before, query, reading, every, now)
-    steps = [
-        f"m AS MATERIALIZED ({matching})",
-        f"hits AS (SELECT * FROM m WHERE {_chosen_sql(statement, chosen)})",  # noqa: S608
-    ]
+    steps = [f"m AS MATERIALIZED ({matching})"]
+    if chosen:
+        steps.append(
+            f"hits AS (SELECT * FROM m WHERE {_chosen_sql(statement, chosen)})"  # noqa: S608
+        )
+    # Nothing chosen: the matches are the hits (no second copy of them).
+    hits = "hits" if chosen else "m"
     contexts = list(chosen)
     order = ORDER.get(query.ordering(reading), RELEVANCE_ORDER)
     per_page = statement.add("%s", query.per_page)
     offset = statement.add(
-        "LEAST(%s, GREATEST(((SELECT count(*) FROM hits) - 1) / %s, 0) * %s)",
+        f"LEAST(%s, GREATEST(((SELECT count(*) FROM {hits}) - 1) / %s, 0) * %s)",  # noqa: S608
         start,
         query.per_page,
         query.per_page,
     )
     selects = [
-        "(SELECT count(*) FROM hits)",
+        f"(SELECT count(*) FROM {hits})",  # noqa: S608
         # Only the module's own SQL is formatted in; values are parameters.
         "(SELECT coalesce(json_agg(json_build_array(key, score, km) "  # noqa: S608
         f"ORDER BY {order}), '[]') FROM (SELECT key, score, km, sort_name "
-        f"FROM hits ORDER BY {order} LIMIT {per_page} OFFSET {offset}) page)",
+        f"FROM {hits} ORDER BY {order} LIMIT {per_page} OFFSET {offset}) page)",
     ]
     if facets:
         selects.append(_counts(statement, chosen, contexts))
@@ -237,11 +240,15 @@ def _counts(statement, chosen, contexts) -> str:
         f"count(*) FILTER (WHERE c{i}) AS n{i}" for i in range(len(conditions))
     )
     columns = ", ".join(f"n{i}" for i in range(len(conditions)))
+    columns_c = ", ".join(f"c{i}" for i in range(len(conditions)))
     # unnest() in the select list (one set-returning pass), not per row.
     return (
         f"(SELECT coalesce(json_agg(json_build_array(v, {columns})), '[]') "  # noqa: S608
         f'FROM (SELECT v COLLATE "C" AS v, {numbered} FROM '
-        f"(SELECT unnest(f) AS v, {flags} FROM m) u "
+        f"(SELECT unnest(f) AS v, {columns_c} FROM "
+        # Each entry's flags worked out once, not once per value (OFFSET 0
+        # keeps the planner from folding them into the unnest).
+        f"(SELECT f, {flags} FROM m OFFSET 0) e) u "
         f"WHERE {wanted} GROUP BY 1) c)"
     )
 

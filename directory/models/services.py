@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -73,19 +74,20 @@ class ServiceQuerySet(models.QuerySet):
             checked_at__lt=moment
         )
 
-    def _unverified(self, now=None):
-        limit = (now or timezone.now()) - timedelta(days=conf.hide_after_days())
-        return Service.objects.checked_before(limit).values("pk")
+    @staticmethod
+    def _checked(lookup, now=None):
+        """Last verification (or creation) against the period: no subquery."""
+        since = (now or timezone.now()) - timedelta(days=conf.hide_after_days())
+        return lookup(Coalesce("last_verified_at", "created_at"), since)
 
     def public(self, now=None):
         """What the public may see: published, and verified within the
         configured period (see :func:`directory.conf.hide_after_days`)."""
-        return self.filter(live=True).exclude(pk__in=self._unverified(now))
+        return self.filter(self._checked(GreaterThanOrEqual, now), live=True)
 
     def being_rechecked(self, now=None):
-        """Published entries hidden from the public because nobody has
-        verified them within that period: their page says so."""
-        return self.filter(live=True, pk__in=self._unverified(now))
+        """Published but hidden until someone verifies it: its page says so."""
+        return self.filter(self._checked(LessThan, now), live=True)
 
     def in_town(self, slug: str):
         return self.filter(service_at_locations__location__town=slug).distinct()
@@ -277,6 +279,7 @@ class Service(
         verbose_name = _("service")
         verbose_name_plural = _("services")
         ordering = ["name"]
+        indexes = [models.Index(fields=["name", "id"], name="directory_service_name")]
 
     def __str__(self):
         return self.name
