@@ -292,6 +292,8 @@ NOTIFICATIONS_KEEP_DAYS = env_int("NOTIFICATIONS_KEEP_DAYS", 30)
 # Search: Wagtail's database backend; Elasticsearch when ELASTICSEARCH_URL is set
 # (wired by the search app).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
+# Seconds a search's results are kept (search/results_cache.py); 0: never.
+SEARCH_RESULTS_SECONDS = env_int("SEARCH_RESULTS_SECONDS", 300)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail.

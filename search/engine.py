@@ -6,6 +6,7 @@ HSDS API ask :func:`search` (or :func:`route`, :func:`ranked_keys`) and get
 from search.database import DatabaseBackend
 from search.places import Town
 from search.query import Query, Results, RouteStop
+from search.results_cache import cached
 
 
 def backend():
@@ -13,7 +14,9 @@ def backend():
 
 
 def search(kind: str, query: Query) -> Results:
-    return backend().search(kind, query)
+    """The results of ``query`` (kept a few minutes in the cache, until the
+    index changes: :mod:`search.results_cache`)."""
+    return cached(kind, query, lambda: backend().search(kind, query))
 
 
 def ranked_keys(kind: str, query: Query, limit: int = 5_000) -> list[str]:

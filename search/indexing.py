@@ -13,6 +13,7 @@ from contextlib import contextmanager
 
 from search.engine import backend
 from search.registry import kind as kind_named
+from search.results_cache import changed
 from search.tasks import index_keys, write
 
 CHUNK = 500
@@ -64,4 +65,6 @@ def rebuild(kind: str, progress: Callable[[int], None] = lambda n: None) -> int:
     """Index every public object of ``kind`` afresh (searches see the old
     index until the new one is whole)."""
     keys = [str(key) for key in kind_named(kind).public_keys()]
-    return backend().rebuild(kind, keys, progress)
+    written = backend().rebuild(kind, keys, progress)
+    changed(kind)
+    return written

@@ -7,6 +7,7 @@ from django_tasks import task
 
 from search.engine import backend
 from search.registry import kind as kind_named
+from search.results_cache import changed
 
 
 def write(kind: str, keys: list[str]) -> int:
@@ -14,6 +15,7 @@ def write(kind: str, keys: list[str]) -> int:
     public); how many were written."""
     documents = kind_named(kind).documents(keys)
     backend().index(kind, keys, documents)
+    changed(kind)
     return len(documents)
 
 

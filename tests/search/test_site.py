@@ -99,7 +99,9 @@ def test_nothing_found_says_so(client, content):
     assert "Nada coincide con estas palabras" in html
 
 
-def test_services_found_cost_no_query_each(client, content):
+def test_services_found_cost_no_query_each(client, content, settings):
+    settings.SEARCH_RESULTS_SECONDS = 0  # each search asked afresh
+
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
             html = client.get("/es/buscar/", {"q": "abogado"}).content.decode()
