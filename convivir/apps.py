@@ -13,12 +13,13 @@ class ConvivirConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from convivir import checks, notifications, publishing  # noqa: F401 (checks)
+        from convivir import checks, notifications, pagecache, publishing  # noqa: F401
         from convivir.periodic import periodic_jobs
         from convivir.privacy import personal_data
         from convivir.privacy.emails import sent_emails
         from convivir.privacy.links import purge_data_links_task
 
+        pagecache.connect_content_signals()
         periodic_jobs.register(
             "send_pending_emails",
             notifications.send_pending_emails_task,

@@ -105,6 +105,9 @@ MIDDLEWARE = [
     # middleware has written the body; random padding against BREACH (see
     # the README on proxies). Static files come compressed from WhiteNoise.
     "django.middleware.gzip.GZipMiddleware",
+    # Whole pages for visitors without a session (convivir/pagecache.py),
+    # before the session, the language and the views run.
+    "convivir.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,6 +135,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # One form token per page (kept pages get each visitor's).
+                "convivir.pagecache.csrf_token",
             ],
         },
     },
@@ -178,6 +183,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (local memory by default, Redis in production: redis://host:6379/0).
 CACHES = {"default": parse_cache_url(env_str("CACHE_URL", "locmem://"))}
+# Whole pages kept for visitors without a session (convivir/pagecache.py),
+# at most this many seconds; 0 turns it off. Never under these prefixes.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/documents/", "/media/", "/static/"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {

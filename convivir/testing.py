@@ -15,6 +15,9 @@ os.environ.setdefault("EMAIL_BACKEND", "locmem")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 # Redirecting to https would turn every test request into a 301.
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# Pages are rendered afresh for each test request; the page cache's own
+# tests turn it on (tests/convivir/test_page_cache.py).
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 
 
 def worker_cache_url(url: str, worker: str) -> str:

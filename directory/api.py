@@ -21,6 +21,7 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 
+from convivir import pagecache
 from directory import hsds
 from directory.api_query import BadRequest, Query
 from directory.models import (
@@ -86,7 +87,7 @@ def _json(data, status=200):
         data, status=status, json_dumps_params={"ensure_ascii": False}
     )
     response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return pagecache.depends_on(response, "directory")
 
 
 def _error(message, status, **extra):

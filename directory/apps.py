@@ -16,7 +16,7 @@ class DirectoryConfig(AppConfig):
         from convivir.periodic import periodic_jobs
         from convivir.privacy import personal_data
         from convivir.sections import home_sections
-        from directory import indexing, tasks
+        from directory import indexing, pages_kept, tasks
         from directory.privacy import report_contacts
         from directory.sections import find_help_section
 
@@ -39,3 +39,4 @@ class DirectoryConfig(AppConfig):
         )
         personal_data.register(report_contacts)
         indexing.connect()
+        pages_kept.connect()

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from convivir import pagecache
 from convivir.common.links import LinkError, link_problem
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.offline import keep_offline
@@ -31,7 +32,7 @@ from directory.models.taxonomy import offers_quick_exit
 def _render(request, page, template, context, status=200):
     response = page.render(request, template=template, context_overrides=context)
     response.status_code = status
-    return response
+    return pagecache.depends_on(response, "directory")
 
 
 def _rows(services) -> list[dict]:

@@ -16,7 +16,7 @@ class EventsConfig(AppConfig):
         from convivir.periodic import periodic_jobs
         from convivir.privacy import personal_data
         from convivir.sections import home_sections
-        from events import indexing, tasks
+        from events import indexing, pages_kept, tasks
         from events.privacy import event_registrations
         from events.sections import next_events
 
@@ -43,3 +43,4 @@ class EventsConfig(AppConfig):
         )
         personal_data.register(event_registrations)
         indexing.connect()
+        pages_kept.connect()
