@@ -189,7 +189,8 @@ class Registration(models.Model):
         now=None,
     ) -> "Registration":
         """Register for an occurrence, in one transaction with the
-        occurrence's row locked, so two requests never take the same seat.
+        occurrence's row locked, so two requests never take the same seat;
+        the confirmation is sent after it.
         The waiting list is promoted first (:mod:`events.seats`): the
         newcomer is confirmed when their seats fit in what is left, else
         waits. Raises :class:`RegistrationError` with reason "not_open"
@@ -199,7 +200,6 @@ class Registration(models.Model):
         ``existing`` holds it). Staff adding someone skip the opening dates,
         never the capacity. Raises ``ValidationError`` for a phone that
         cannot be one (the forms refuse it first)."""
-        now = now or timezone.now()
         email = normalize_email(email)
         phone = normalize_phone(phone)
         with transaction.atomic():
@@ -210,6 +210,9 @@ class Registration(models.Model):
                 .select_related("page")
                 .get(pk=occurrence_id)
             )
+            # Read once the lock is ours: the waiting list's order (by the
+            # time of registering) is then the order seats were given in.
+            now = now or timezone.now()
             state = occurrence.registration_state(now)
             if state != "open" and not (
                 added_by is not None and state in {"not_yet", "closed"}
@@ -243,8 +246,10 @@ class Registration(models.Model):
                     user=added_by,
                     title=registration.log_label,
                 )
-            if email:
-                registration.send("confirmation")
+        # Rendered (with its .ics) and queued once the seat is taken and the
+        # date's row is free again: a rush waits on the lock, not on e-mail.
+        if email:
+            registration.send("confirmation")
         return registration
 
     @staticmethod
