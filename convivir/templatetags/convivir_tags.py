@@ -5,6 +5,7 @@ import re
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.urls import translate_url
 from django.utils import translation
@@ -14,6 +15,7 @@ from django.utils.safestring import mark_safe
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
+from convivir import pagecache
 from convivir.common.languages import in_visitor_language, language_code
 from convivir.common.routes import LocalizedRoutablePageMixin
 from convivir.models import Footer, FooterLink, MainMenu, MainMenuItem
@@ -125,30 +127,58 @@ def _with_links(model, relation: str, link_model):
 
 def _links(request, items) -> list[dict]:
     """Menu or footer links: the address (of the page's translation when
-    there is one), whether it is the current page or a section the current
-    page is in, and the language of a page shown untranslated."""
+    there is one) and the language of a page shown untranslated."""
     items = list(items)
     pages = in_visitor_language(
         [item.link_page for item in items], select_related=("locale",)
     )
-    path = request.path if request else ""
     current = translation.get_language()
     links = []
     for item, page in zip(items, pages, strict=True):
         href = (page.get_url(request) if page is not None else item.link_url) or ""
-        # "/es/" is every Spanish page's ancestor: not a section to mark.
-        is_section_link = href.startswith("/") and href.strip("/").count("/") >= 1
         page_language = page.locale.language_code if page is not None else ""
         links.append(
             {
                 "label": item.label,
                 "href": href or "#",
-                "is_current": bool(href) and path == href,
-                "is_section": is_section_link and path.startswith(href),
                 "hreflang": page_language if page_language != current else "",
             }
         )
     return links
+
+
+def _marked(request, links) -> list[dict]:
+    """The links, each marked when it is the current page or a section the
+    current page is in."""
+    path = request.path if request else ""
+    marked = []
+    for link in links:
+        href = link["href"] if link["href"] != "#" else ""
+        # "/es/" is every Spanish page's ancestor: not a section to mark.
+        is_section_link = href.startswith("/") and href.strip("/").count("/") >= 1
+        marked.append(
+            {
+                **link,
+                "is_current": bool(href) and path == href,
+                "is_section": is_section_link and path.startswith(href),
+            }
+        )
+    return marked
+
+
+def _site_part(request, name: str, build):
+    """What ``build()`` gives for the header or footer, kept in the cache
+    per site and language until content changes (see convivir.pagecache)."""
+    host = request.get_host() if request else ""
+    key = (
+        f"site-part:{name}:{host}:{translation.get_language()}:"
+        f"{pagecache.generation('content')}"
+    )
+    part = cache.get(key)
+    if part is None:
+        part = build()
+        cache.set(key, part, 3600)
+    return part
 
 
 # The first links of the main menu are the doors shown on every screen (help,
@@ -161,11 +191,19 @@ def main_menu(context) -> dict:
     """The header's links in the shown language: ``doors``, the first three,
     always in view; ``more``, the rest, behind the menu button."""
     request = context.get("request")
-    menu = _with_links(MainMenu, "items", MainMenuItem)
-    if menu is None:
-        return {"doors": [], "more": [], "lang": ""}
-    links = _links(request, menu.items.all())
-    return {"doors": links[:DOORS], "more": links[DOORS:], "lang": _fallback_lang(menu)}
+
+    def build():
+        menu = _with_links(MainMenu, "items", MainMenuItem)
+        if menu is None:
+            return {"links": [], "lang": ""}
+        return {
+            "links": _links(request, menu.items.all()),
+            "lang": _fallback_lang(menu),
+        }
+
+    part = _site_part(request, "menu", build)
+    links = _marked(request, part["links"])
+    return {"doors": links[:DOORS], "more": links[DOORS:], "lang": part["lang"]}
 
 
 @register.inclusion_tag("includes/quick_exit.html")
@@ -196,14 +234,21 @@ def call_links(text: str) -> str:
 def site_footer(context):
     """The footer's contact text and links in the shown language."""
     request = context.get("request")
-    footer = _with_links(Footer, "links", FooterLink)
-    if footer is None:
-        return {"footer": None, "links": []}
-    return {
-        "footer": footer,
-        "links": _links(request, footer.links.all()),
-        "lang": _fallback_lang(footer),
-    }
+
+    def build():
+        footer = _with_links(Footer, "links", FooterLink)
+        if footer is None:
+            return {"footer": None, "links": []}
+        return {
+            "footer": {
+                "contact": footer.contact,
+                "emergency_line": footer.emergency_line,
+            },
+            "links": _links(request, footer.links.all()),
+            "lang": _fallback_lang(footer),
+        }
+
+    return _site_part(request, "footer", build)
 
 
 def _fallback_lang(snippet) -> str:
@@ -227,3 +272,17 @@ def breadcrumbs(page, current: str = ""):
     if current:
         crumbs.append({"page": page, "home": page.depth == 2})
     return {"crumbs": crumbs, "current": current or page.title}
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list:
+    """The page numbers a pagination bar shows: the first and last, and two
+    either side of the current one, with ``None`` where numbers are left out
+    (a directory of 20,000 entries has 1,000 pages)."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        )
+    ]
