@@ -187,6 +187,22 @@ CACHES = {"default": parse_cache_url(env_str("CACHE_URL", "locmem://"))}
 # at most this many seconds; 0 turns it off. Never under these prefixes.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/documents/", "/media/", "/static/"]
+# A caching proxy or CDN in front (see the README): Wagtail purges a page's
+# addresses there when it is published, unpublished or moved (in a task).
+WAGTAILFRONTENDCACHE = {}
+if purge_url := env_str("FRONTEND_CACHE_PURGE_URL", ""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": purge_url,
+    }
+if zone := env_str("CLOUDFLARE_ZONE_ID", ""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": zone,
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 AUTH_PASSWORD_VALIDATORS = [
     {

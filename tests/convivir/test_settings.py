@@ -184,3 +184,30 @@ def test_postgresql_gets_more_work_memory_and_an_optional_pool(tmp_path):
     described = _database_settings(env)
     assert described.startswith("0 True")
     assert "'pool': {'min_size': 2, 'max_size': 4}" in described
+
+
+def _frontend_caches(env) -> str:
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.apps import apps; from django.conf import settings as s; "
+        "print(apps.is_installed('wagtail.contrib.frontend_cache'), "
+        "sorted((n, c['BACKEND'].rsplit('.', 1)[-1]) "
+        "for n, c in s.WAGTAILFRONTENDCACHE.items()))",
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_proxy_or_cdn_in_front_is_purged_on_publish_when_configured(tmp_path):
+    env = production_env(tmp_path)
+    assert _frontend_caches(env) == "False []"
+    env.update(
+        FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081",
+        CLOUDFLARE_ZONE_ID="zone",
+        CLOUDFLARE_BEARER_TOKEN="token",
+    )
+    assert _frontend_caches(env) == (
+        "True [('cloudflare', 'CloudflareBackend'), ('proxy', 'HTTPBackend')]"
+    )
