@@ -12,7 +12,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=true BASE_URL=http://$(HOST):$(PORT)
 
 .PHONY: run serve install install-dev test lint format check-migrations \
-	browser-deps java-deps node-deps gettext messages bench clean
+	browser-deps java-deps node-deps gettext messages bench bench-deps audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -101,8 +101,24 @@ messages: install-dev gettext
 		msgattrib --clear-fuzzy --empty "$$po" -o "$$po" && msgen "$$po" -o "$$po"; done
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
-bench: install-dev browser-deps node-deps
-	$(BIN)/python benchmarks/run.py
+# wrk (Debian's package) loads gunicorn in the load benchmark.
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends wrk; }
+
+# On PostgreSQL, as in production (the database below is made afresh; Redis
+# keeps the cache when it answers). BENCH=load runs one part only.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/convivir_bench
+bench: install-dev browser-deps node-deps bench-deps
+	.ci/services
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python benchmarks/run.py $(BENCH)
+
+# Known vulnerabilities in every installed package (PyPI's advisory data;
+# add "-s osv" for OSV's). Fails when a package could not be checked.
+audit: install-dev
+	$(BIN)/pip-audit --local --strict --progress-spinner off
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media static_collected var .pytest_cache .ruff_cache

@@ -1,9 +1,11 @@
 """``make bench``: how fast and how heavy the site is.
 
-Builds a throw-away database (SQLite, or ``BENCH_DATABASE_URL``) with the
-demo content, then runs every ``benchmarks/bench_<name>.py`` module's
-``run(report)``; ``python benchmarks/run.py <name> …`` runs only some. The
-results go to ``benchmarks/results.md``. Tests never time anything; this does.
+Builds a throw-away database (SQLite, or ``BENCH_DATABASE_URL``, which
+``make bench`` points at PostgreSQL: that database is dropped and created
+afresh) with the demo content, then runs every ``benchmarks/bench_<name>.py``
+module's ``run(report)``. The results go to ``benchmarks/results.md``;
+``python benchmarks/run.py <name> …`` runs only some and replaces only their
+sections there. Tests never time anything; this does.
 """
 
 import importlib
@@ -36,6 +38,31 @@ os.environ.update(
         "SERVE_MEDIA": "true",
     }
 )
+
+
+def _fresh_postgresql_database(url: str) -> None:
+    """Drop and create the database ``url`` names (PostgreSQL only)."""
+    import dj_database_url
+    import psycopg
+    from psycopg import sql
+
+    config = dj_database_url.parse(url)
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        return
+    with psycopg.connect(
+        dbname="postgres",
+        user=config["USER"] or None,
+        password=config["PASSWORD"] or None,
+        host=config["HOST"] or None,
+        port=config["PORT"] or None,
+        autocommit=True,
+    ) as admin:
+        name = sql.Identifier(config["NAME"])
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(name))
+
+
+_fresh_postgresql_database(os.environ["DATABASE_URL"])
 
 import django  # noqa: E402
 
@@ -71,8 +98,30 @@ def main():
         print(f"Running {name}…", flush=True)
         module.run(report)
     output = ROOT / "benchmarks" / "results.md"
-    output.write_text(report.markdown())
+    text = report.markdown()
+    if only and output.exists():
+        text = merged(output.read_text(), text)
+    output.write_text(text)
     print(report.markdown())
+
+
+def _sections(markdown: str) -> tuple[str, dict[str, str]]:
+    """The text before the first "## " heading, and each section by title."""
+    head, *parts = markdown.split("\n## ")
+    return head, {
+        part.split("\n", 1)[0]: "## " + part.rstrip("\n") + "\n" for part in parts
+    }
+
+
+def merged(previous: str, new: str) -> str:
+    """``previous`` with the sections ``new`` has replaced (same title) or
+    added at the end; its opening paragraph notes the partial run."""
+    head, sections = _sections(previous)
+    new_head, new_sections = _sections(new)
+    run_line = new_head.strip().splitlines()[-1]
+    for title, text in new_sections.items():
+        sections[title] = text.replace("\n\n", f"\n\n{run_line}\n\n", 1)
+    return head.rstrip("\n") + "\n\n" + "\n".join(sections.values())
 
 
 if __name__ == "__main__":
