@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 from convivir.common.languages import active_locale
+from convivir.site_facts import public
 
 FEED_ITEMS = 20
 
@@ -26,8 +27,7 @@ class CampaignFeed(Feed):
 
     def items(self):
         return list(
-            CampaignPage.objects.live()
-            .public()
+            public(CampaignPage.objects.live())
             .filter(locale=active_locale())
             .order_by("-first_published_at")
             .prefetch_related("themes")[:FEED_ITEMS]

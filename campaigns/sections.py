@@ -3,6 +3,7 @@ ones, in the visitor's language."""
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 from convivir.common.languages import active_locale
+from convivir.site_facts import public
 
 LATEST = 3
 
@@ -10,8 +11,7 @@ LATEST = 3
 def campaigns_for_home(page, request):
     """None (no section) when there is no campaign in this language."""
     campaigns = list(
-        CampaignPage.objects.live()
-        .public()
+        public(CampaignPage.objects.live())
         .filter(locale=active_locale())
         .select_related("hero_image")
         .prefetch_related("hero_image__renditions")

@@ -14,6 +14,7 @@ from convivir.common.languages import in_visitor_language
 from convivir.common.links import LinkError, link_problem
 from convivir.forms import INVALID, RATE_LIMITED, SPAM, handle_public_form
 from convivir.ratelimit import RateLimit
+from convivir.site_facts import public
 
 
 def _rate_limit() -> RateLimit:
@@ -22,7 +23,7 @@ def _rate_limit() -> RateLimit:
 
 def _campaign(page_id: int) -> CampaignPage:
     campaign = get_object_or_404(
-        CampaignPage.objects.live().public(), pk=page_id, pledge_enabled=True
+        public(CampaignPage.objects.live()), pk=page_id, pledge_enabled=True
     )
     (localized,) = in_visitor_language([campaign])
     return localized.specific if localized.pk != campaign.pk else campaign

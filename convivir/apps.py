@@ -14,12 +14,13 @@ class ConvivirConfig(AppConfig):
 
     def ready(self):
         from convivir import checks, notifications, pagecache, publishing  # noqa: F401
+        from convivir.models import Footer, FooterLink, MainMenu, MainMenuItem
         from convivir.periodic import periodic_jobs
         from convivir.privacy import personal_data
         from convivir.privacy.emails import sent_emails
         from convivir.privacy.links import purge_data_links_task
 
-        pagecache.connect_content_signals()
+        pagecache.connect_content_signals(Footer, FooterLink, MainMenu, MainMenuItem)
         periodic_jobs.register(
             "send_pending_emails",
             notifications.send_pending_emails_task,

@@ -32,11 +32,15 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
+
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 PLACEHOLDER = b"convivir-page-cache-form-token"
 AREAS = ("content", "directory", "seats")
@@ -237,21 +241,15 @@ def _content_changed(**kwargs):
     changed("content")
 
 
-def connect_content_signals():
-    """Pages published, unpublished, moved or deleted, and the menus and
-    footer every page shows, change ``content``."""
-    from django.db.models.signals import post_delete, post_save
-
-    from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from convivir.models import Footer, FooterLink, MainMenu, MainMenuItem
-
+def connect_content_signals(*shown_everywhere):
+    """Pages published, unpublished, moved or deleted, made private or
+    public again, the sites, and what every page shows (``shown_everywhere``:
+    the menus and the footer) change ``content``."""
     uid = "convivir.pagecache.content"
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_content_changed, dispatch_uid=uid)
     post_delete.connect(_content_changed, sender=Page, dispatch_uid=uid)
-    for model in (Footer, FooterLink, MainMenu, MainMenuItem):
+    for model in (Site, PageViewRestriction, *shown_everywhere):
         for signal in (post_save, post_delete):
             signal.connect(
                 _content_changed, sender=model, dispatch_uid=f"{uid}.{model}"

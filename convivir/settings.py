@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "convivir.middleware.ContentSecurityPolicyMiddleware",
+    # The Wagtail site of the request's host, from the cache.
+    "convivir.site_facts.SiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

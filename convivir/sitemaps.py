@@ -14,6 +14,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from convivir.site_facts import public
+
 
 class TranslatedSitemap(Sitemap):
     """Live public pages of the site's root in every language; each entry
@@ -23,9 +25,7 @@ class TranslatedSitemap(Sitemap):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         in_a_tree = reduce(or_, (Q(path__startswith=root.path) for root in roots))
         return (
-            Page.objects.filter(in_a_tree)
-            .live()
-            .public()
+            public(Page.objects.filter(in_a_tree).live())
             .order_by("path")
             .defer_streamfields()
             .select_related("locale")

@@ -8,6 +8,7 @@ import re
 
 from wagtail.models import Locale, Page
 
+from convivir.site_facts import public
 from search import engine
 from search.analysis import MAX_QUERY_CHARS, query_terms
 from search.query import Query
@@ -26,8 +27,7 @@ def page_groups(text: str, language: str) -> list[dict]:
     if locale is None or not text:
         return []
     pages = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(locale=locale, depth__gt=2)
         .specific()
         .search(text, operator="or")

@@ -26,9 +26,10 @@ from convivir.common.choices import State
 from convivir.common.languages import OnePerLanguagePage, in_visitor_language
 from convivir.jsonld import json_ld_script
 from convivir.share import share_rendition
+from convivir.site_facts import KnownRestrictionsMixin, public
 
 
-class CampaignIndexPage(OnePerLanguagePage, Page):
+class CampaignIndexPage(KnownRestrictionsMixin, OnePerLanguagePage, Page):
     """The list of campaigns, newest first, filtered by theme and state
     through a plain GET form."""
 
@@ -50,7 +51,7 @@ class CampaignIndexPage(OnePerLanguagePage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["filter"] = CampaignFilter(
-            CampaignPage.objects.child_of(self).live().public(),
+            public(CampaignPage.objects.child_of(self).live()),
             request.GET,
             Theme.for_visitor(),
         )
@@ -64,7 +65,7 @@ class CampaignIndexPage(OnePerLanguagePage, Page):
         return context
 
 
-class CampaignPage(Page):
+class CampaignPage(KnownRestrictionsMixin, Page):
     """One campaign: what it says, to whom, when and where; the body,
     the toolkit to download, share links and, when switched on, a pledge."""
 

@@ -21,9 +21,10 @@ from convivir.blocks import RICH_TEXT_FEATURES
 from convivir.common.choices import Language
 from convivir.common.languages import in_visitor_language
 from convivir.jsonld import json_ld_script
+from convivir.site_facts import KnownRestrictionsMixin, public
 
 
-class DialogueMaterialIndexPage(Page):
+class DialogueMaterialIndexPage(KnownRestrictionsMixin, Page):
     """The library of dialogue materials, filtered by audience, theme,
     format, language and duration."""
 
@@ -45,9 +46,7 @@ class DialogueMaterialIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["filter"] = MaterialFilter(
-            DialogueMaterialPage.objects.child_of(self)
-            .live()
-            .public()
+            public(DialogueMaterialPage.objects.child_of(self).live())
             .prefetch_related("themes")
             .order_by("title"),
             request.GET,
@@ -56,7 +55,7 @@ class DialogueMaterialIndexPage(Page):
         return context
 
 
-class DialogueMaterialPage(Page):
+class DialogueMaterialPage(KnownRestrictionsMixin, Page):
     """A material for a dialogue session: who it is for, what it aims at,
     how long it takes, what to bring, the session plan step by step and the
     files to download. Prints cleanly for the facilitator."""

@@ -35,6 +35,7 @@ from convivir.models.records import (
 )
 from convivir.sections import home_sections
 from convivir.share import share_rendition
+from convivir.site_facts import KnownRestrictionsMixin, public
 
 
 class CustomImage(AbstractImage):
@@ -75,7 +76,7 @@ class CustomRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class HomePage(Page):
+class HomePage(KnownRestrictionsMixin, Page):
     """The front door of the site, one per language: a hero with the main
     call to action, a short introduction and featured pages. Sections of the
     other apps (campaigns, events, directory, volunteering) are added below by
@@ -212,7 +213,7 @@ class HomePage(Page):
         ]
 
 
-class ContentPage(Page):
+class ContentPage(KnownRestrictionsMixin, Page):
     """A general page of text, images and questions: "know your rights",
     safety advice, the privacy notice, the accessibility statement."""
 
@@ -263,7 +264,7 @@ class ContentPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Below the site root only: the root itself is linked as "Home".
-        context["children"] = ContentPage.objects.child_of(self).live().public()
+        context["children"] = public(ContentPage.objects.child_of(self).live())
         prepare_links(self.body)
         return context
 

@@ -16,11 +16,14 @@ from wagtail.search import index
 from convivir.blocks import RICH_TEXT_FEATURES
 from convivir.common.languages import OnePerLanguagePage
 from convivir.common.routes import LocalizedRoutablePageMixin, localized_path
+from convivir.site_facts import KnownRestrictionsMixin
 from directory import views
 from directory.models.services import Service
 
 
-class DirectoryIndexPage(LocalizedRoutablePageMixin, OnePerLanguagePage, Page):
+class DirectoryIndexPage(
+    KnownRestrictionsMixin, LocalizedRoutablePageMixin, OnePerLanguagePage, Page
+):
     """The public directory ("Buscar ayuda"): browse by town and by service
     type, and below it every service, organisation and town page, served
     from the entries (see :mod:`directory.views`). Its routes are named

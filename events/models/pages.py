@@ -34,6 +34,7 @@ from convivir.common.languages import (
 )
 from convivir.common.routes import LocalizedRoutablePageMixin, localized_path
 from convivir.share import share_rendition
+from convivir.site_facts import KnownRestrictionsMixin
 from events import listings
 from events import seats as seat_rules
 from events.admin.forms import EventPageForm
@@ -45,7 +46,9 @@ from events.models.occurrences import Occurrence
 from events.models.places import EventCategory, Venue
 
 
-class EventIndexPage(LocalizedRoutablePageMixin, OnePerLanguagePage, Page):
+class EventIndexPage(
+    KnownRestrictionsMixin, LocalizedRoutablePageMixin, OnePerLanguagePage, Page
+):
     """The calendar: upcoming occurrences with filters (the page itself), a
     month grid (``calendario/``, ``calendario/<year>/<month>/``; in English
     ``calendar/…``) and the archive of past events (``archivo/``,
@@ -109,7 +112,7 @@ class EventIndexPage(LocalizedRoutablePageMixin, OnePerLanguagePage, Page):
         )
 
 
-class EventPage(Page):
+class EventPage(KnownRestrictionsMixin, Page):
     """One event (a festival, a screening, a dialogue) with one or more
     occurrences. Registration, when enabled, is per occurrence."""
 

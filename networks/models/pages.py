@@ -12,13 +12,14 @@ from wagtail.search import index
 
 from convivir.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from convivir.common.languages import OnePerLanguagePage
+from convivir.site_facts import KnownRestrictionsMixin, public
 from directory.models import DirectoryIndexPage
 from networks.filters import OpportunityFilter
 from networks.models.networks import ProtectionNetwork
 from networks.models.opportunities import VolunteerOpportunity
 
 
-class VolunteerIndexPage(OnePerLanguagePage, Page):
+class VolunteerIndexPage(KnownRestrictionsMixin, OnePerLanguagePage, Page):
     """The "Take part" page: why volunteer, the opportunities of every
     network with filters by town and skill, and the networks themselves. Its
     code of conduct is what volunteers accept before they become active."""
@@ -50,9 +51,7 @@ class VolunteerIndexPage(OnePerLanguagePage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["network_pages"] = (
-            ProtectionNetworkPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ProtectionNetworkPage.objects.child_of(self).live())
             .select_related("network")
             .order_by("title")
         )
@@ -62,7 +61,7 @@ class VolunteerIndexPage(OnePerLanguagePage, Page):
         return context
 
 
-class ProtectionNetworkPage(Page):
+class ProtectionNetworkPage(KnownRestrictionsMixin, Page):
     """A network's public page: what it does, its member organisations, its
     open opportunities and how to join. The facts (town, contact) come from
     the :class:`ProtectionNetwork`, shared by every language."""
