@@ -69,7 +69,7 @@ def request_link(request):
 
 
 def link_sent(request):
-    return render(request, "convivir/privacy/link_sent.html")
+    return render(request, "convivir/privacy/link_sent.html", {"form": DataLinkForm()})
 
 
 def _email_or_problem(request, token):
