@@ -20,6 +20,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import log
 
+from laces.components import Component
+
 from convivir.models import OutgoingEmail
 from convivir.notifications import send_again
 
@@ -166,3 +168,38 @@ class SendFailedAgainView(SendAgainView):
             _("%(count)s e-mail(s) queued to be sent again.") % {"count": count},
         )
         return redirect(self.index_url_name)
+
+
+class FailedEmailsPanel(Component):
+    """On the admin dashboard, for those who may read the e-mail log: how
+    many messages failed for good, with a link to them. Nothing when none
+    did."""
+
+    name = "failed_emails"
+    order = 50
+    template_name = "convivir/admin/failed_emails_panel.html"
+
+    def __init__(self, count, list_url, can_resend):
+        self.count = count
+        self.list_url = list_url
+        self.can_resend = can_resend
+
+    @classmethod
+    def for_request(cls, request, policy, index_url_name):
+        if not policy.user_has_permission(request.user, "view"):
+            return None
+        count = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED).count()
+        if not count:
+            return None
+        return cls(
+            count,
+            f"{reverse(index_url_name)}?status={OutgoingEmail.Status.FAILED}",
+            policy.user_has_permission(request.user, RESEND),
+        )
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": self.count,
+            "list_url": self.list_url,
+            "can_resend": self.can_resend,
+        }

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from convivir.common.languages import active_locale
 from convivir.email_admin import (
     SEND_AGAIN_LOG,
+    FailedEmailsPanel,
     OutgoingEmailIndexView,
     OutgoingEmailInspectView,
     SendAgainView,
@@ -166,6 +167,17 @@ def register_outgoing_email_viewset():
 @hooks.register("register_admin_viewset")
 def register_undeliverable_address_viewset():
     return UndeliverableAddressViewSet("undeliverable_address")
+
+
+@hooks.register("construct_homepage_panels")
+def add_failed_emails_panel(request, panels):
+    panel = FailedEmailsPanel.for_request(
+        request,
+        outgoing_email_viewset.permission_policy,
+        outgoing_email_viewset.get_url_name("index"),
+    )
+    if panel is not None:
+        panels.append(panel)
 
 
 @hooks.register("register_log_actions")

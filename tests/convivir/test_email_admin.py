@@ -149,3 +149,24 @@ def test_staff_send_every_failed_email_again_after_an_outage(
     # One still within its retry window is left to its schedule.
     waiting.refresh_from_db()
     assert waiting.status == OutgoingEmail.Status.RETRYING
+
+
+def test_the_dashboard_tells_staff_that_emails_failed(admin_client):
+    assert (
+        "Correo que no se pudo enviar"
+        not in admin_client.get("/admin/").content.decode()
+    )
+    failed_email("a@example.org")
+    failed_email("b@example.org")
+    html = admin_client.get("/admin/").content.decode()
+    assert "Correo que no se pudo enviar" in html
+    assert "2 correos fallaron definitivamente" in html
+    assert reverse("outgoing_email:index") + "?status=failed" in html
+
+
+def test_the_dashboard_says_nothing_to_those_who_cannot_read_the_log(client):
+    client.force_login(CoordinatorFactory())
+    failed_email()
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200
+    assert "Correo que no se pudo enviar" not in dashboard.content.decode()
