@@ -9,6 +9,7 @@ from django_tasks import task_backends
 from django_tasks.backends.dummy import DummyBackend
 from django_tasks.backends.immediate import ImmediateBackend
 
+from convivir.notifications import retry_delay
 from convivir.privacy.links import link_days
 
 
@@ -74,3 +75,32 @@ def link_outlives_retries(name: str, days: int, check_id: str) -> list[Warning]:
 @register()
 def data_link_check(app_configs, **kwargs):
     return link_outlives_retries('"My data" links', link_days(), "convivir.W002")
+
+
+def attempts_to_cover_the_window() -> int:
+    """How many tries the retry schedule makes before the window ends."""
+    window = timedelta(hours=settings.NOTIFICATIONS_RETRY_HOURS)
+    elapsed, attempts = timedelta(0), 1
+    while elapsed < window:
+        elapsed += retry_delay(attempts)
+        attempts += 1
+    return attempts
+
+
+@register()
+def retry_attempts_check(app_configs, **kwargs):
+    """NOTIFICATIONS_MAX_ATTEMPTS is only a safety limit: it must not end
+    the retries before NOTIFICATIONS_RETRY_HOURS."""
+    needed = attempts_to_cover_the_window()
+    if needed <= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+        return []
+    return [
+        Warning(
+            f"NOTIFICATIONS_MAX_ATTEMPTS={settings.NOTIFICATIONS_MAX_ATTEMPTS} "
+            f"gives up on an e-mail before NOTIFICATIONS_RETRY_HOURS="
+            f"{settings.NOTIFICATIONS_RETRY_HOURS} (the schedule needs {needed} "
+            "tries).",
+            hint="Raise NOTIFICATIONS_MAX_ATTEMPTS or NOTIFICATIONS_RETRY_MAX_SECONDS.",
+            id="convivir.W003",
+        )
+    ]

@@ -106,6 +106,14 @@ def test_a_retry_window_longer_than_the_links_is_reported(tmp_path):
     assert "convivir.W002" not in result.stderr  # "my data" links last 30 days
 
 
+def test_an_attempt_limit_that_cuts_the_retries_short_is_reported(tmp_path):
+    env = {**production_env(tmp_path), "NOTIFICATIONS_MAX_ATTEMPTS": "6"}
+    result = run_manage("check", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "convivir.W003" in result.stderr
+    assert "the schedule needs 54 tries" in result.stderr
+
+
 def test_mail_timeouts_are_short_by_default(tmp_path):
     code = (
         "from django.conf import settings as s;"
