@@ -80,6 +80,7 @@ def signup(request):
     )
 
 
+@never_cache
 def signup_sent(request):
     return render(
         request,

@@ -68,6 +68,7 @@ def request_link(request):
     )
 
 
+@never_cache
 def link_sent(request):
     return render(request, "convivir/privacy/link_sent.html", {"form": DataLinkForm()})
 

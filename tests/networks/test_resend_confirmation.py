@@ -150,3 +150,10 @@ def test_the_form_has_its_own_page(client):
     response = client.get(RESEND_URL)
     assert response.status_code == 200
     assert "Volver a enviar el enlace de confirmación" in page_text(response)
+
+
+def test_the_page_with_the_form_is_never_cached(client):
+    # It holds a CSRF token: a shared cache must not hand it to someone else.
+    response = client.get(SENT_URL)
+    assert "no-cache" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]

@@ -51,3 +51,8 @@ def test_asking_again_from_that_page_sends_another_working_link(
         link = next(w for w in message.body.split() if "/mis-datos/" in w)
         path = link.split("convivir.example.org", 1)[1]
         assert client.get(path).status_code == 200
+
+
+def test_the_link_sent_page_is_never_cached(client):
+    response = client.get(reverse("privacy:link_sent"))
+    assert "private" in response["Cache-Control"]
