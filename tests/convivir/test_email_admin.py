@@ -170,3 +170,10 @@ def test_the_dashboard_says_nothing_to_those_who_cannot_read_the_log(client):
     dashboard = client.get("/admin/")
     assert dashboard.status_code == 200
     assert "Correo que no se pudo enviar" not in dashboard.content.decode()
+
+
+def test_an_administrator_can_grant_the_permission_to_a_group(admin_client):
+    html = admin_client.get(reverse("wagtailusers_groups:add")).content.decode()
+    permission = Permission.objects.get(codename="resend_outgoingemail")
+    assert f'value="{permission.pk}"' in html
+    assert "Puede volver a enviar un correo" in html
