@@ -13,7 +13,7 @@ class CampaignsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from campaigns import signals, tasks  # noqa: F401 - connects the receivers
+        from campaigns import checks, signals, tasks  # noqa: F401 - checks, receivers
         from campaigns.privacy import pledges
         from campaigns.sections import campaigns_for_home
         from convivir.periodic import periodic_jobs

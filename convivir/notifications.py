@@ -5,9 +5,12 @@ and an HTML body), stores it as an :class:`~convivir.models.OutgoingEmail`,
 and, once the surrounding transaction commits, queues the
 :func:`deliver_email` task. The task hands the message to Django's e-mail
 backend: files under ``var/mail/`` by default, an anymail ESP in production.
-A failed delivery is retried with a growing delay; after the last attempt the
-message is marked failed and shown to staff. A sign-up or registration is
-therefore never lost because the e-mail provider is down.
+A failed delivery is retried with a growing delay (see :func:`retry_delay`)
+for ``NOTIFICATIONS_RETRY_HOURS``; then the message is marked failed, logged
+as an error and listed for staff, who can send it again
+(:func:`send_again`). A sign-up or registration is therefore never lost
+because the e-mail provider is down, and no request waits for the provider:
+in production the task only runs in ``manage.py db_worker``.
 
 Addresses that the provider reports as bouncing, complaining or rejected
 (anymail's tracking webhook, see :func:`mark_undeliverable_from_tracking`)
@@ -143,11 +146,23 @@ def build_message(email: OutgoingEmail) -> EmailMultiAlternatives:
 
 def retry_delay(attempts: int) -> timedelta:
     """How long to wait after the ``attempts``-th failure: 1, 2, 4, 8… times
-    ``NOTIFICATIONS_RETRY_SECONDS``."""
-    return timedelta(seconds=settings.NOTIFICATIONS_RETRY_SECONDS * 2 ** (attempts - 1))
+    ``NOTIFICATIONS_RETRY_SECONDS``, never more than
+    ``NOTIFICATIONS_RETRY_MAX_SECONDS``."""
+    cap = settings.NOTIFICATIONS_RETRY_MAX_SECONDS
+    # Past the cap the doubling no longer matters (and would overflow).
+    exponent = min(attempts - 1, 40)
+    return timedelta(
+        seconds=min(settings.NOTIFICATIONS_RETRY_SECONDS * 2**exponent, cap)
+    )
 
 
-def attempt_delivery(email_id: int) -> str:
+def give_up_at(email: OutgoingEmail):
+    """When retrying ``email`` stops: ``NOTIFICATIONS_RETRY_HOURS`` after it
+    was queued."""
+    return email.queued_at + timedelta(hours=settings.NOTIFICATIONS_RETRY_HOURS)
+
+
+def attempt_delivery(email_id: int, now=None) -> str:
     """Try to send one stored message once, recording the outcome; returns
     the resulting status, or ``"skipped"`` when the message is not due.
 
@@ -156,9 +171,9 @@ def attempt_delivery(email_id: int) -> str:
     and the ``send_pending_emails`` command, never send it at the same time;
     a sender that dies half-way leaves a lease that lapses, and the attempt
     it used still counts towards ``NOTIFICATIONS_MAX_ATTEMPTS``. The outcome
-    is written only while the lease is still ours.
+    is written only while the lease is still ours. ``now`` is for tests.
     """
-    now = timezone.now()
+    now = now or timezone.now()
     lease = now + SENDING_LEASE
     due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     claimable = Q(status=OutgoingEmail.Status.QUEUED) | (
@@ -184,11 +199,11 @@ def attempt_delivery(email_id: int) -> str:
         message = build_message(email)
         message.send()
     except Exception as error:
-        return _record_failure(email, error, ours)
+        return _record_failure(email, error, ours, now)
     status = getattr(message, "anymail_status", None)
     ours.update(
         status=OutgoingEmail.Status.SENT,
-        sent_at=timezone.now(),
+        sent_at=max(now, timezone.now()),
         next_attempt_at=None,
         last_error="",
         esp_message_id=(getattr(status, "message_id", None) or "")[:255],
@@ -202,20 +217,29 @@ def _is_permanent(error: Exception) -> bool:
     return isinstance(error, AnymailRecipientsRefused)
 
 
-def _record_failure(email: OutgoingEmail, error: Exception, ours) -> str:
+def _record_failure(email: OutgoingEmail, error: Exception, ours, now) -> str:
+    """Schedule the next try, or give up: the provider refused the
+    recipient, the retry window is over, or the attempts ran out. The last
+    try falls at the window's end, so the window is used to the full."""
     # The error's class and text, never the message body or the address.
     last_error = f"{type(error).__name__}: {error}"[:2000]
-    if _is_permanent(error) or email.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+    deadline = give_up_at(email)
+    if (
+        _is_permanent(error)
+        or now >= deadline
+        or email.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
+    ):
         status, next_attempt_at = OutgoingEmail.Status.FAILED, None
         logger.error(
-            "E-mail %s failed for good after %s attempt(s) (%s).",
+            "E-mail %s failed for good after %s attempt(s) (%s); staff can "
+            "send it again from the admin.",
             email.pk,
             email.attempts,
             type(error).__name__,
         )
     else:
         status = OutgoingEmail.Status.RETRYING
-        next_attempt_at = timezone.now() + retry_delay(email.attempts)
+        next_attempt_at = min(now + retry_delay(email.attempts), deadline)
         logger.warning(
             "E-mail %s not sent (attempt %s, %s); retrying at %s.",
             email.pk,
@@ -238,23 +262,43 @@ def backend_can_defer() -> bool:
     return default_task_backend.supports_defer
 
 
-def send_pending_emails() -> dict[str, int]:
+def send_again(email_id: int, now=None) -> bool:
+    """Queue again a message that failed for good or is waiting to retry,
+    as staff ask from the admin: its attempts start from zero and it gets a
+    new retry window. Returns False when it was not in such a state (sent
+    meanwhile, or being sent)."""
+    now = now or timezone.now()
+    updated = OutgoingEmail.objects.filter(
+        pk=email_id,
+        status__in=[OutgoingEmail.Status.FAILED, OutgoingEmail.Status.RETRYING],
+    ).update(
+        status=OutgoingEmail.Status.QUEUED,
+        attempts=0,
+        next_attempt_at=None,
+        queued_at=now,
+    )
+    if updated:
+        transaction.on_commit(lambda: _enqueue(email_id), robust=True)
+    return bool(updated)
+
+
+def send_pending_emails(now=None) -> dict[str, int]:
     """Try again, oldest first, every message whose retry time has come, any
     message left queued for more than a few minutes (a lost task) and any
     whose sender stopped half-way. One broken message does not hold up the
     others. Returns how many ended in each status."""
-    now = timezone.now()
+    now = now or timezone.now()
     due = OutgoingEmail.objects.filter(
         Q(
             status__in=[OutgoingEmail.Status.RETRYING, OutgoingEmail.Status.SENDING],
             next_attempt_at__lte=now,
         )
-        | Q(status=OutgoingEmail.Status.QUEUED, created_at__lte=now - SENDING_LEASE)
+        | Q(status=OutgoingEmail.Status.QUEUED, queued_at__lte=now - SENDING_LEASE)
     ).order_by("created_at")
     counts: dict[str, int] = {}
     for email_id in due.values_list("pk", flat=True):
         try:
-            status = attempt_delivery(email_id)
+            status = attempt_delivery(email_id, now=now)
         except Exception:
             logger.exception("E-mail %s could not be processed.", email_id)
             status = "error"

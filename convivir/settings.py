@@ -308,11 +308,22 @@ TASKS = {
         }.get(_tasks_backend, _tasks_backend),
     }
 }
-# Seconds to wait for the mail server or ESP before counting a failure.
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
-# How often, and how long apart, a failed e-mail is tried again.
-NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 6)
+# Seconds the worker waits for the mail server or ESP before counting a
+# failure (Django's SMTP backend reads EMAIL_TIMEOUT, anymail's HTTP backends
+# REQUESTS_TIMEOUT). Short: a stalled provider holds a worker, never a request.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+ANYMAIL.setdefault("REQUESTS_TIMEOUT", EMAIL_TIMEOUT)
+# A failed e-mail is tried again after NOTIFICATIONS_RETRY_SECONDS, then twice
+# as long each time up to NOTIFICATIONS_RETRY_MAX_SECONDS between tries, for
+# NOTIFICATIONS_RETRY_HOURS after it was queued; then it is marked failed and
+# shown to staff. 48 hours: an outage that starts on a Friday evening is
+# still covered on Sunday, and every link we e-mail works for 7 days or more.
 NOTIFICATIONS_RETRY_SECONDS = env_int("NOTIFICATIONS_RETRY_SECONDS", 60)
+NOTIFICATIONS_RETRY_MAX_SECONDS = env_int("NOTIFICATIONS_RETRY_MAX_SECONDS", 3600)
+NOTIFICATIONS_RETRY_HOURS = env_int("NOTIFICATIONS_RETRY_HOURS", 48)
+# A message whose sender keeps dying on it (the attempt is counted, the outcome
+# never written) is given up after this many attempts even within the window.
+NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 100)
 # Sent and failed messages are kept this long for staff to check, then deleted.
 NOTIFICATIONS_KEEP_DAYS = env_int("NOTIFICATIONS_KEEP_DAYS", 30)
 

@@ -2,6 +2,7 @@
 language, translated with wagtail-localize) and the outgoing e-mail log."""
 
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -12,6 +13,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from convivir.common.languages import active_locale
+from convivir.email_admin import (
+    SEND_AGAIN_LOG,
+    FailedEmailsPanel,
+    OutgoingEmailIndexView,
+    OutgoingEmailInspectView,
+    SendAgainView,
+    SendFailedAgainView,
+)
 from convivir.models import Footer, MainMenu, OutgoingEmail, UndeliverableAddress
 
 
@@ -41,7 +50,8 @@ class SiteNavigationGroup(SnippetViewSetGroup):
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
     """Staff may look at the log (with the "view" permission) but nobody,
-    superusers included, adds, edits or deletes entries by hand."""
+    superusers included, adds, edits or deletes entries by hand. Sending a
+    failed message again needs its own permission ("resend")."""
 
     def user_has_permission(self, user, action):
         if action in {"add", "change", "delete"}:
@@ -53,10 +63,13 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 class OutgoingEmailViewSet(ModelViewSet):
-    """The e-mail log: what the site tried to send and whether it went out.
+    """The e-mail log: what the site tried to send and whether it went out,
+    with "send again" for failed messages (see :mod:`convivir.email_admin`).
     Bodies are not shown; they may hold personal data and signed links."""
 
     model = OutgoingEmail
+    index_view_class = OutgoingEmailIndexView
+    inspect_view_class = OutgoingEmailInspectView
     icon = "mail"
     menu_label = _("Outgoing e-mail")
     menu_order = 900
@@ -81,6 +94,28 @@ class OutgoingEmailViewSet(ModelViewSet):
         "esp_message_id",
     ]
     copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            resend_url_name=self.get_url_name("resend"),
+            resend_failed_url_name=self.get_url_name("resend_failed"),
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "send-again/<int:pk>/",
+                self.construct_view(SendAgainView),
+                name="resend",
+            ),
+            path(
+                "send-again/failed/",
+                self.construct_view(SendFailedAgainView),
+                name="resend_failed",
+            ),
+        ]
 
 
 register_permission_policy(OutgoingEmail, ReadOnlyPermissionPolicy(OutgoingEmail))
@@ -132,6 +167,24 @@ def register_outgoing_email_viewset():
 @hooks.register("register_admin_viewset")
 def register_undeliverable_address_viewset():
     return UndeliverableAddressViewSet("undeliverable_address")
+
+
+@hooks.register("construct_homepage_panels")
+def add_failed_emails_panel(request, panels):
+    panel = FailedEmailsPanel.for_request(
+        request,
+        outgoing_email_viewset.permission_policy,
+        outgoing_email_viewset.get_url_name("index"),
+    )
+    if panel is not None:
+        panels.append(panel)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        SEND_AGAIN_LOG, _("Send e-mail again"), _("E-mail queued to be sent again")
+    )
 
 
 @hooks.register("before_serve_page")

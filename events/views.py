@@ -216,6 +216,9 @@ def resend(request, pk):
         )
         if registration is not None:
             registration.send("confirmation")
+    # Asked again: the same form, for when this e-mail does not arrive either.
+    email = form.cleaned_data["email"] if outcome != SPAM else ""
+    context["resend_form"] = ResendForm(initial={"email": email})
     return render(request, "events/resent.html", context)
 
 
@@ -252,6 +255,9 @@ def confirmation(request, token):
         registration=registration,
         waiting_place=registration.waiting_place(),
         cancel_url=reverse("events:cancel", args=[registration.cancel_token()]),
+        resend_form=ResendForm(initial={"email": registration.email})
+        if registration.email
+        else None,
     )
     return render(request, "events/confirmation.html", context)
 

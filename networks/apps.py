@@ -16,7 +16,10 @@ class NetworksConfig(AppConfig):
         from convivir.periodic import periodic_jobs
         from convivir.privacy import personal_data
         from convivir.sections import home_sections
-        from networks import tasks
+        from networks import (
+            checks,  # noqa: F401 - registers the check
+            tasks,
+        )
         from networks.privacy import volunteer_signups
         from networks.sections import volunteer_call_to_action
 

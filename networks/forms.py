@@ -156,3 +156,13 @@ class VolunteerSignupForm(PublicForm):
             if network:
                 return f"{NETWORK_PREFIX}{network.pk}"
         return ""
+
+
+class ResendConfirmationForm(PublicForm):
+    """Asks for the confirmation e-mail again, by address."""
+
+    email = forms.EmailField(
+        label=_("E-mail you signed up with"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

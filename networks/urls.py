@@ -25,6 +25,12 @@ _translated = localized_urls(
         en="volunteering/sign-up/check-your-email/",
     ),
     route(
+        "resend_confirmation",
+        views.resend_confirmation,
+        es="voluntariado/inscripcion/reenviar-confirmacion/",
+        en="volunteering/sign-up/resend-confirmation/",
+    ),
+    route(
         "confirm",
         views.confirm,
         es="voluntariado/confirmar/<str:token>/",

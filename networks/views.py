@@ -20,7 +20,7 @@ from convivir.forms import RATE_LIMITED, SPAM, VALID, handle_public_form
 from convivir.privacy.links import data_link_token
 from convivir.ratelimit import RateLimit
 from networks import conf
-from networks.forms import VolunteerSignupForm
+from networks.forms import ResendConfirmationForm, VolunteerSignupForm
 from networks.models import Volunteer, VolunteerIndexPage, VolunteeringSettings
 
 LINK_ERRORS = {"expired", "invalid", "used"}
@@ -28,6 +28,9 @@ LINK_ERRORS = {"expired", "invalid", "used"}
 
 def _signup_rate_limit() -> RateLimit:
     return RateLimit("volunteer-signup", limit=conf.signup_rate_limit())
+
+
+RESEND_RATE_LIMIT = RateLimit("volunteer-resend", limit=5)
 
 
 def _privacy_notice():
@@ -77,11 +80,38 @@ def signup(request):
     )
 
 
+@never_cache
 def signup_sent(request):
     return render(
         request,
         "networks/signup_sent.html",
-        {"valid_days": conf.confirmation_days()},
+        {
+            "valid_days": conf.confirmation_days(),
+            "resend_form": ResendConfirmationForm(),
+            "again": bool(request.GET.get("again")),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def resend_confirmation(request):
+    """Ask for the confirmation e-mail again. The answer is the "check your
+    e-mail" page whether or not the address has a sign-up waiting."""
+    form = ResendConfirmationForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        outcome = handle_public_form(request, form, RESEND_RATE_LIMIT)
+        if outcome == RATE_LIMITED:
+            status = 429
+        elif outcome in (VALID, SPAM):
+            if outcome == VALID:
+                Volunteer.resend_confirmation(form.cleaned_data["email"])
+            return redirect(f"{reverse('networks:signup_sent')}?again=1")
+        else:
+            status = 400
+    return render(
+        request, "networks/resend_confirmation.html", {"form": form}, status=status
     )
 
 

@@ -46,15 +46,25 @@ class OutgoingEmail(models.Model):
     )
     esp_message_id = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # When the retry window (NOTIFICATIONS_RETRY_HOURS) began: at creation,
+    # and again when staff send a failed message again.
+    queued_at = models.DateTimeField(default=timezone.now, verbose_name=_("queued at"))
     sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
 
     class Meta:
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
         ordering = ["-created_at"]
+        permissions = [("resend_outgoingemail", _("Can send an e-mail again"))]
 
     def __str__(self):
         return f"{self.subject} → {self.to} ({self.get_status_display()})"
+
+    @property
+    def can_be_sent_again(self) -> bool:
+        """Staff may queue again a message that failed for good or that is
+        still waiting for its next try."""
+        return self.status in {self.Status.FAILED, self.Status.RETRYING}
 
 
 class UndeliverableAddress(models.Model):

@@ -68,8 +68,9 @@ def request_link(request):
     )
 
 
+@never_cache
 def link_sent(request):
-    return render(request, "convivir/privacy/link_sent.html")
+    return render(request, "convivir/privacy/link_sent.html", {"form": DataLinkForm()})
 
 
 def _email_or_problem(request, token):

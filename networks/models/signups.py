@@ -22,6 +22,9 @@ from convivir.notifications import send_notification
 from convivir.privacy.links import data_link_url
 from networks import conf
 
+# A confirmation is not sent again sooner than this after the last one.
+RESEND_AFTER = timedelta(minutes=5)
+
 # One salt per purpose (see also the code of conduct's and the old "my data"
 # links): a link made for one thing never opens another.
 CONFIRM_LINK = SignedLink(
@@ -85,19 +88,53 @@ class SignupMixin:
         volunteer.status = cls.Status.NEW
         volunteer.status_changed_at = now
         volunteer.save()
-        together = volunteer.signed_up_together()
-        volunteer._send(
+        volunteer._send_confirmation()
+        return volunteer
+
+    def _send_confirmation(self):
+        """E-mail this sign-up's confirmation link, naming every pending
+        sign-up it confirms."""
+        together = self.signed_up_together()
+        self._send(
             "confirm_signup",
             context={
-                "confirm_url": volunteer.absolute(
-                    "networks:confirm", volunteer.confirmation_token()
+                "confirm_url": self.absolute(
+                    "networks:confirm", self.confirmation_token()
                 ),
                 "valid_days": conf.confirmation_days(),
                 "count": len(together),
-                "networks": cls.networks_text(together),
+                "networks": self.networks_text(together),
             },
             with_data_link=True,
         )
+
+    @classmethod
+    def resend_confirmation(cls, email: str, now=None) -> Self | None:
+        """Send the confirmation link again to ``email`` when it has a
+        sign-up still waiting for it (the newest one, whose link confirms
+        them all); nothing otherwise, and the visitor's page is the same
+        either way. The link keeps its nonce, so the first e-mail still
+        works if it arrives late too; the purge of unconfirmed sign-ups
+        counts from this new e-mail, so the new link never outlives its
+        sign-up. Not again within :data:`RESEND_AFTER` of the last e-mail:
+        that one is still on its way. Returns the sign-up written to."""
+        now = now or timezone.now()
+        with transaction.atomic():
+            volunteer = (
+                cls.objects.select_for_update()
+                .pending()
+                .with_email(email)
+                .order_by("-confirmation_sent_at", "-pk")
+                .first()
+            )
+            if volunteer is None or (
+                volunteer.confirmation_sent_at
+                and now - volunteer.confirmation_sent_at < RESEND_AFTER
+            ):
+                return None
+            volunteer.confirmation_sent_at = now
+            volunteer.save(update_fields=["confirmation_sent_at"])
+            volunteer._send_confirmation()
         return volunteer
 
     def signed_up_together(self) -> list[Self]:

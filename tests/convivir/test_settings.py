@@ -77,6 +77,56 @@ def test_check_deploy_warns_without_a_shared_cache(tmp_path):
     assert "rate limits" in result.stderr
 
 
+@pytest.mark.parametrize("backend", [None, "immediate", "dummy"])
+def test_check_deploy_fails_when_tasks_do_not_run_in_a_worker(tmp_path, backend):
+    env = production_env(tmp_path)
+    if backend is None:
+        del env["TASKS_BACKEND"]  # the default: at once, in the request
+    else:
+        env["TASKS_BACKEND"] = backend
+    result = run_manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "convivir.E001" in result.stderr
+    assert "TASKS_BACKEND=database" in result.stderr
+
+
+def test_immediate_tasks_are_fine_while_debugging(tmp_path):
+    env = {**production_env(tmp_path), "DEBUG": "true"}
+    del env["TASKS_BACKEND"]
+    result = run_manage("check", "--deploy", env=env)
+    assert "convivir.E001" not in result.stderr
+
+
+def test_a_retry_window_longer_than_the_links_is_reported(tmp_path):
+    env = {**production_env(tmp_path), "NOTIFICATIONS_RETRY_HOURS": str(8 * 24)}
+    result = run_manage("check", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "networks.W001" in result.stderr
+    assert "campaigns.W001" in result.stderr
+    assert "convivir.W002" not in result.stderr  # "my data" links last 30 days
+
+
+def test_an_attempt_limit_that_cuts_the_retries_short_is_reported(tmp_path):
+    env = {**production_env(tmp_path), "NOTIFICATIONS_MAX_ATTEMPTS": "6"}
+    result = run_manage("check", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "convivir.W003" in result.stderr
+    assert "the schedule needs 54 tries" in result.stderr
+
+
+def test_mail_timeouts_are_short_by_default(tmp_path):
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.EMAIL_TIMEOUT, s.ANYMAIL['REQUESTS_TIMEOUT'],"
+        " s.NOTIFICATIONS_RETRY_HOURS)"
+    )
+    result = run_manage(
+        "shell", "--no-imports", "-c", code, env=production_env(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["10", "10", "48"]
+
+
 def test_production_settings_pick_services_from_the_environment(tmp_path):
     code = (
         "from django.conf import settings as s;"

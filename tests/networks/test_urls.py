@@ -24,6 +24,12 @@ ADDRESSES = [
         "volunteering/sign-up/check-your-email/",
     ),
     (
+        "networks:resend_confirmation",
+        False,
+        "voluntariado/inscripcion/reenviar-confirmacion/",
+        "volunteering/sign-up/resend-confirmation/",
+    ),
+    (
         "networks:confirm",
         True,
         "voluntariado/confirmar/{token}/",
