@@ -1,5 +1,6 @@
 """Admin registration for the core app: the main menu and footer (one per
-language, translated with wagtail-localize) and the outgoing e-mail log."""
+language, translated with wagtail-localize), the outgoing e-mail log, and
+wagtail-localize's snippet API within each user's permissions."""
 
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from convivir import snippet_api
 from convivir.common.languages import active_locale
 from convivir.models import Footer, MainMenu, OutgoingEmail, UndeliverableAddress
 
@@ -132,6 +134,13 @@ def register_outgoing_email_viewset():
 @hooks.register("register_admin_viewset")
 def register_undeliverable_address_viewset():
     return UndeliverableAddressViewSet("undeliverable_address")
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_permitted_snippet_api():
+    """wagtail-localize's snippet API within the user's permissions, routed
+    before wagtail-localize's own (see :mod:`convivir.snippet_api`)."""
+    return snippet_api.urlpatterns()
 
 
 @hooks.register("before_serve_page")
