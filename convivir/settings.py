@@ -306,8 +306,12 @@ LOGIN_URL = "wagtailadmin_login"
 # Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords
 # for one username, or from one address, sign-in is refused for
 # AXES_COOLOFF_MINUTES, even with the right password. Attempts are kept in
-# the database, shared by every worker whatever the cache. Staff lift a
-# lockout early with `manage.py axes_reset_username NAME` or `axes_reset_ip`.
+# the database, shared by every worker whatever the cache (django-axes' cache
+# handler keys a username and an address by the bare value, so failures with
+# an office's address typed as the username would lock out that office).
+# Staff lift a lockout early with `manage.py axes_reset_username NAME` or
+# `axes_reset_ip ADDRESS`.
+#
 # The lockout's backend comes first and refuses a locked-out sign-in before
 # any password is checked. It is the variant that also answers get_user()
 # and permissions like ModelBackend, because Wagtail's page test utilities
