@@ -8,57 +8,21 @@ report). These views, routed ahead of its own, answer only users who may
 list the model in the snippets admin, and only with the instances the
 model's permission policy and its viewset's listing give them.
 
-One exception keeps the translation editor working: a snippet that
-translatable content points to through a chooser (the network of a
-campaign's volunteer call, an event's venue) is named to whoever translates
-that content, as Wagtail's own snippet chooser shows it to every editor.
-Only the one snippet asked for, never the list."""
-
-from functools import cache
+One exception keeps the translation editor working: one snippet of a model
+some field points to (the network a network's page is about) is named to
+whoever asks, as Wagtail's snippet chooser names them all to every editor
+(see :mod:`convivir.snippet_access`). Never the list of them."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.urls import path
 
-from modelcluster.fields import ParentalKey
-from wagtail.blocks import Block
-from wagtail.fields import StreamField
-from wagtail.models import get_translatable_models
-from wagtail.snippets.blocks import SnippetChooserBlock
-from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.views import snippets_api
 
-# What Wagtail's snippet listing asks for: any one of them shows the list.
-LISTING_ACTIONS = ["add", "change", "delete", "view"]
-
-
-def _chosen_in_blocks(block: Block) -> set:
-    if isinstance(block, SnippetChooserBlock):
-        return {block.target_model}
-    children = list(getattr(block, "child_blocks", {}).values())
-    if getattr(block, "child_block", None) is not None:
-        children.append(block.child_block)
-    return set().union(*(_chosen_in_blocks(child) for child in children))
-
-
-@cache
-def chooser_targets() -> frozenset:
-    """Snippet models that translatable pages and snippets point to, by a
-    foreign key or a snippet chooser block: the ones the translation editor
-    shows a chosen snippet of."""
-    snippets = set(get_snippet_models())
-    targets = set()
-    for model in get_translatable_models(include_subclasses=True):
-        for field in model._meta.get_fields():
-            # A ParentalKey points to the object an item belongs to, which the
-            # editor translates as one, not to a chosen snippet.
-            if isinstance(field, models.ForeignKey) and not isinstance(
-                field, ParentalKey
-            ):
-                targets.add(field.related_model)
-            elif isinstance(field, StreamField):
-                targets |= _chosen_in_blocks(field.stream_block)
-    return frozenset(targets & snippets)
+from convivir.snippet_access import (
+    LISTING_ACTIONS,
+    choosable_snippet_models,
+    may_list,
+)
 
 
 class PermittedSnippetViewSet(snippets_api.SnippetViewSet):
@@ -67,13 +31,14 @@ class PermittedSnippetViewSet(snippets_api.SnippetViewSet):
     def get_queryset(self):
         model = self.get_model()
         viewset = model.snippet_viewset
-        policy = viewset.permission_policy
         user = self.request.user
-        if not policy.user_has_any_permission(user, LISTING_ACTIONS):
-            if self.action == "retrieve" and model in chooser_targets():
+        if not may_list(user, model):
+            if self.action == "retrieve" and model in choosable_snippet_models():
                 return model._default_manager.all()
             raise PermissionDenied
-        permitted = policy.instances_user_has_any_permission_for(user, LISTING_ACTIONS)
+        permitted = viewset.permission_policy.instances_user_has_any_permission_for(
+            user, LISTING_ACTIONS
+        )
         listed = viewset.get_queryset(self.request)
         if listed is None:
             return permitted

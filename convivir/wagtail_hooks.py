@@ -1,6 +1,7 @@
 """Admin registration for the core app: the main menu and footer (one per
 language, translated with wagtail-localize), the outgoing e-mail log, and
-wagtail-localize's snippet API within each user's permissions."""
+the snippet chooser and wagtail-localize's snippet API within each user's
+permissions."""
 
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from convivir import snippet_api
+from convivir import snippet_access, snippet_api
 from convivir.common.languages import active_locale
 from convivir.models import Footer, MainMenu, OutgoingEmail, UndeliverableAddress
 
@@ -137,10 +138,11 @@ def register_undeliverable_address_viewset():
 
 
 @hooks.register("register_admin_urls", order=-1)
-def register_permitted_snippet_api():
-    """wagtail-localize's snippet API within the user's permissions, routed
-    before wagtail-localize's own (see :mod:`convivir.snippet_api`)."""
-    return snippet_api.urlpatterns()
+def register_permitted_snippet_views():
+    """Wagtail's snippet chooser and wagtail-localize's snippet API within
+    the user's permissions, routed before their own (see
+    :mod:`convivir.snippet_access` and :mod:`convivir.snippet_api`)."""
+    return snippet_access.chooser_urlpatterns() + snippet_api.urlpatterns()
 
 
 @hooks.register("before_serve_page")

@@ -1,5 +1,7 @@
-"""wagtail-localize's snippet API (``/admin/localize/api/snippets/…``) tells a
-user only about the snippets they may see in the snippets admin."""
+"""wagtail-localize's snippet API (``/admin/localize/api/snippets/…``) and
+Wagtail's snippet chooser (``/admin/snippets/choose/…``) tell a user only
+about the snippets they may see in the snippets admin, or may pick for a
+field."""
 
 import html
 import json
@@ -15,9 +17,12 @@ from campaigns.factories import (
     CampaignPageFactory,
     PledgeFactory,
 )
+from campaigns.models import Pledge
+from convivir.snippet_access import choosable_snippet_models
 from convivir.snippet_api import PermittedSnippetViewSet
 from directory.factories import EditorFactory, ServiceFactory
-from directory.models import WrongInformationReport
+from directory.models import Organization, WrongInformationReport
+from events.models import Venue
 from networks.factories import (
     CoordinatorFactory,
     ProtectionNetworkFactory,
@@ -219,3 +224,58 @@ def test_a_writer_without_network_permissions_gets_a_chosen_network_only(
     assert client.get(listing("networks.protectionnetwork")).status_code == 403
     # Writers may view pledges: those they get, in full.
     assert client.get(detail(pledges["confirmed"])).status_code == 200
+
+
+def chooser(model: str, view: str = "choose", *args) -> str:
+    app_label, model_name = model.split(".")
+    return reverse(f"wagtailsnippetchoosers_{app_label}_{model_name}:{view}", args=args)
+
+
+def test_only_snippets_no_field_points_to_have_their_chooser_limited(db):
+    choosable = choosable_snippet_models()
+    assert {Organization, Venue} <= choosable
+    assert Pledge not in choosable
+    assert WrongInformationReport not in choosable
+
+
+@pytest.mark.django_db
+class TestSnippetChooser:
+    def test_a_coordinator_cannot_page_through_pledges_or_reports(
+        self, client, coordinator, pledges, report
+    ):
+        client.force_login(coordinator)
+        pledge = pledges["confirmed"]
+        for url in (
+            chooser("campaigns.pledge"),
+            chooser("campaigns.pledge", "choose_results"),
+            chooser("campaigns.pledge", "chosen", pledge.pk),
+            chooser("directory.wronginformationreport"),
+            chooser("directory.wronginformationreport", "choose_results"),
+        ):
+            # As the chooser's modal asks.
+            response = client.get(url, headers={"x-requested-with": "XMLHttpRequest"})
+            assert response.status_code == 403, url
+            assert "Albergue Belén" not in response.content.decode()
+        # Opened as a page, the admin's usual refusal: back to the dashboard.
+        response = client.get(chooser("campaigns.pledge"))
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/"
+
+    def test_a_coordinator_still_picks_a_network(self, client, coordinator):
+        client.force_login(coordinator)
+        response = client.get(chooser("networks.protectionnetwork"))
+        assert response.status_code == 200
+        assert "Red Tapachula" in response.json()["html"]
+
+    def test_staff_who_may_list_them_still_choose_them(
+        self, client, admin_client, report
+    ):
+        response = admin_client.get(chooser("directory.wronginformationreport"))
+        assert response.status_code == 200
+        assert "Albergue Belén" in response.json()["html"]
+        client.force_login(EditorFactory())
+        response = client.get(
+            chooser("directory.wronginformationreport", "chosen", report.pk)
+        )
+        assert response.status_code == 200
+        assert response.json()["result"]["id"] == str(report.pk)
