@@ -104,3 +104,19 @@ def retry_attempts_check(app_configs, **kwargs):
             id="convivir.W003",
         )
     ]
+
+
+@register(Tags.security, deploy=True)
+def sign_in_lockout_check(app_configs, **kwargs):
+    """Without django-axes, passwords can be guessed at the admin's sign-in
+    form as fast as it answers."""
+    if not settings.AXES_ENABLED:
+        return [
+            Warning(
+                "AXES_ENABLED is off: the admin's sign-in is not locked after "
+                "repeated wrong passwords.",
+                hint="Unset AXES_ENABLED or set AXES_ENABLED=true.",
+                id="convivir.W004",
+            )
+        ]
+    return []

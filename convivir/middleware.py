@@ -41,3 +41,20 @@ class HealthCheckMiddleware:
         response = HttpResponse("ok", content_type="text/plain")
         response["Cache-Control"] = "no-store"
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """The ``Permissions-Policy`` header (``PERMISSIONS_POLICY``) on every
+    response: pages, the admin, the API and, placed before WhiteNoise, the
+    static files. An embedded page can only be granted what it allows."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault(
+                "Permissions-Policy", settings.PERMISSIONS_POLICY
+            )
+        return response

@@ -32,23 +32,24 @@ def client_address(request) -> str:
 @dataclass(frozen=True)
 class RateLimit:
     """At most ``limit`` attempts per ``window`` seconds for one client on
-    one ``scope`` (a form's name)."""
+    one ``scope`` (a form's name), or for one ``subject`` (such as an e-mail
+    address, whoever sends it) when :meth:`hit` is given one. Subjects are
+    hashed like addresses."""
 
     scope: str
     limit: int
     window: int = 600
 
-    def _key(self, request, now: float) -> str:
-        digest = hashlib.sha256(
-            f"{settings.SECRET_KEY}:{client_address(request)}".encode()
-        ).hexdigest()[:32]
-        return f"ratelimit:{self.scope}:{digest}:{int(now // self.window)}"
+    def _key(self, request, now: float, subject: str | None) -> str:
+        counted = client_address(request) if subject is None else f"subject:{subject}"
+        digest = hashlib.sha256(f"{settings.SECRET_KEY}:{counted}".encode()).hexdigest()
+        return f"ratelimit:{self.scope}:{digest[:32]}:{int(now // self.window)}"
 
-    def hit(self, request) -> bool:
+    def hit(self, request, subject: str | None = None) -> bool:
         """Count one attempt; False when the limit is already used up."""
         if not settings.RATELIMIT_ENABLED:
             return True
-        key = self._key(request, time.time())
+        key = self._key(request, time.time(), subject)
         # add() is atomic and a no-op when the key exists; incr() is atomic on
         # Redis and in the local-memory cache.
         cache.add(key, 0, timeout=self.window)
@@ -59,3 +60,7 @@ class RateLimit:
             cache.add(key, 1, timeout=self.window)
             count = 1
         return count <= self.limit
+
+    def retry_after(self) -> int:
+        """Seconds until the current window ends and attempts count afresh."""
+        return self.window - int(time.time()) % self.window

@@ -7,6 +7,7 @@ See the README's "Production settings" for the full list.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "leaflet",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -100,6 +102,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "convivir.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files get the header too.
+    "convivir.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed for the clients that accept it, after every other
     # middleware has written the body; random padding against BREACH (see
@@ -119,6 +123,8 @@ MIDDLEWARE = [
     # The Wagtail site of the request's host, from the cache.
     "convivir.site_facts.SiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "convivir.urls"
@@ -351,6 +357,39 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords
+# for one username, or from one address, sign-in is refused for
+# AXES_COOLOFF_MINUTES, even with the right password. Attempts are kept in
+# the database, shared by every worker whatever the cache (django-axes' cache
+# handler keys a username and an address by the bare value, so failures with
+# an office's address typed as the username would lock out that office).
+# Staff lift a lockout early with `manage.py axes_reset_username NAME` or
+# `axes_reset_ip ADDRESS`.
+#
+# The lockout's backend comes first and refuses a locked-out sign-in before
+# any password is checked. It is the variant that also answers get_user()
+# and permissions like ModelBackend, because Wagtail's page test utilities
+# log in with whichever backend is first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+# Each counted on its own: a username from any address, an address for any
+# username.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "convivir.abuse.client_ip"
+AXES_LOCKOUT_CALLABLE = "convivir.abuse.lockout_response"
+# Attempts during a lockout do not extend it, so the page can say when to
+# try again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# No log of successful sign-ins (addresses and browsers of staff, kept for
+# ever): only the failures a lockout needs, deleted once they expire.
+AXES_DISABLE_ACCESS_LOG = True
+
 # Security. Secure defaults whenever DEBUG is off; each can be relaxed by its
 # own variable (e.g. SECURE_SSL_REDIRECT=false behind a proxy that redirects).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -374,44 +413,14 @@ if env_bool("SECURE_PROXY_SSL_HEADER", not DEBUG):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_FAILURE_VIEW = "convivir.views.csrf_failure"
 
-# Content Security Policy for public pages: nothing may load from another
-# origin. Video embeds are inserted only after a click, from these hosts.
-EMBED_FRAME_HOSTS = [
-    "https://www.youtube-nocookie.com",
-    "https://player.vimeo.com",
-]
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "media-src": ["'self'"],
-        "frame-src": ["'self'", *EMBED_FRAME_HOSTS],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
-# The Wagtail admin relies on inline styles and scripts; it gets its own,
-# looser policy (still same-origin only), applied by the middleware.
-CONTENT_SECURITY_POLICY_ADMIN = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'"],
-    "media-src": ["'self'", "blob:"],
-    "frame-src": ["'self'", *EMBED_FRAME_HOSTS],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'self'"],
-}
+# What responses announce to browsers (convivir/browser_policies.py).
+from convivir.browser_policies import (  # noqa: E402, F401 (settings)
+    CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY_ADMIN,
+    EMBED_FRAME_HOSTS,
+)
+from convivir.browser_policies import PERMISSIONS_POLICY as _PERMISSIONS_POLICY  # noqa: E402
+
 CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/admin/"]
 
 # Rate limits for public forms (see convivir/ratelimit.py). Behind a reverse
@@ -419,6 +428,13 @@ CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/admin/"]
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 RATELIMIT_CLIENT_IP_HEADER = env_str("RATELIMIT_CLIENT_IP_HEADER", "")
 RATELIMIT_TRUSTED_PROXIES = env_int("RATELIMIT_TRUSTED_PROXIES", 1)
+# Password reset requests (admin), per hour: from one address, and for one
+# e-mail address whoever asks. Over either, no e-mail is sent.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+
+# The Permissions-Policy header on every response.
+PERMISSIONS_POLICY = env_str("PERMISSIONS_POLICY", _PERMISSIONS_POLICY)
 
 LOGGING = {
     "version": 1,
@@ -431,5 +447,7 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # One line per task run is noise; failures are still logged.
         "django_tasks": {"level": "WARNING"},
+        # Failed sign-ins and lockouts are warnings; the rest is noise.
+        "axes": {"level": "WARNING"},
     },
 }

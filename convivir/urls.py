@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from anymail.webhooks.postmark import PostmarkTrackingWebhookView
 
-from convivir import views
+from convivir import abuse, views
 from convivir.offline import views as offline_views
 from convivir.sitemaps import TranslatedSitemap
 
@@ -17,6 +17,8 @@ handler403 = "convivir.views.permission_denied"
 handler500 = "convivir.views.server_error"
 
 urlpatterns = [
+    # Ahead of Wagtail's own, which it replaces: the same form, rate limited.
+    path("admin/password_reset/", abuse.PasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

@@ -1,5 +1,7 @@
 """Admin registration for the core app: the main menu and footer (one per
-language, translated with wagtail-localize) and the outgoing e-mail log."""
+language, translated with wagtail-localize), the outgoing e-mail log, and
+the snippet chooser and wagtail-localize's snippet API within each user's
+permissions."""
 
 from django.shortcuts import redirect
 from django.urls import path
@@ -12,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from convivir import snippet_access, snippet_api
 from convivir.common.languages import active_locale
 from convivir.email_admin import (
     SEND_AGAIN_LOG,
@@ -185,6 +188,14 @@ def register_log_actions(actions):
     actions.register_action(
         SEND_AGAIN_LOG, _("Send e-mail again"), _("E-mail queued to be sent again")
     )
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_permitted_snippet_views():
+    """Wagtail's snippet chooser and wagtail-localize's snippet API within
+    the user's permissions, routed before their own (see
+    :mod:`convivir.snippet_access` and :mod:`convivir.snippet_api`)."""
+    return snippet_access.chooser_urlpatterns() + snippet_api.urlpatterns()
 
 
 @hooks.register("before_serve_page")

@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.utils import translation
 
 from wagtail.models import Locale, Site
@@ -169,6 +169,22 @@ def _isolated(request, settings, tmp_path):
     translation.deactivate()
     cache.clear()
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _logins_with_a_request(monkeypatch):
+    """The sign-in lockout (django-axes) counts attempts per address, so
+    every authenticate() must be given the request, as the admin's sign-in
+    form does; the test client's login() gives none. Here it signs in as a
+    browser on the test client's address would. Failed attempts are rows in
+    the database, rolled back with each test: no lockout outlives one."""
+    login = Client.login
+
+    def login_with_request(self, **credentials):
+        credentials.setdefault("request", RequestFactory().post("/admin/login/"))
+        return login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login_with_request)
 
 
 @pytest.fixture

@@ -121,6 +121,57 @@ class TestHeaders:
         assert client.get("/healthz").content == b"ok"
 
 
+def permissions(header: str) -> dict[str, str]:
+    """``Permissions-Policy: camera=(), geolocation=(self)`` as a dict."""
+    return dict(item.strip().split("=", 1) for item in header.split(","))
+
+
+@pytest.mark.django_db
+class TestPermissionsPolicy:
+    """Browser features no page uses are off, on every kind of response."""
+
+    def assert_strict(self, response):
+        policy = permissions(response["Permissions-Policy"])
+        for feature in ("camera", "microphone", "payment", "usb", "browsing-topics"):
+            assert policy[feature] == "()", feature
+        # "Use my location" in the directory, on this origin only.
+        assert policy["geolocation"] == "(self)"
+        # The video players, embedded only after a tap, may go full screen.
+        assert policy["fullscreen"] == (
+            '(self "https://www.youtube-nocookie.com" "https://player.vimeo.com")'
+        )
+
+    def test_on_a_page(self, client, home):
+        response = client.get("/es/")
+        assert response.status_code == 200
+        self.assert_strict(response)
+
+    def test_on_a_static_file(self, client, settings):
+        # WhiteNoise reads these when it starts: the test client's starts now.
+        settings.WHITENOISE_USE_FINDERS = True
+        settings.WHITENOISE_AUTOREFRESH = True
+        response = client.get("/static/js/convivir.js")
+        assert response.status_code == 200
+        assert b"navigator.geolocation" in b"".join(response.streaming_content)
+        self.assert_strict(response)
+
+    def test_in_the_admin(self, admin_client, home):
+        response = admin_client.get("/admin/")
+        assert response.status_code == 200
+        self.assert_strict(response)
+
+    def test_on_the_api(self, client, home):
+        response = client.get("/api/hsds/services")
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/json")
+        self.assert_strict(response)
+
+    def test_the_policy_comes_from_the_settings(self, client, home, settings):
+        settings.PERMISSIONS_POLICY = "camera=(), geolocation=()"
+        response = client.get("/es/")
+        assert response["Permissions-Policy"] == "camera=(), geolocation=()"
+
+
 @pytest.mark.django_db
 def test_media_is_served_only_when_the_site_is_told_to(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
