@@ -7,9 +7,11 @@ town and state alone). Addresses come from the page's routes
 
 from django.db import transaction
 from django.db.models import prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -305,28 +307,56 @@ def _town_offline_urls(request, page, slug, service_url) -> list[str]:
     ]
 
 
+# The printable sheet is sent in parts: its head, then the services this
+# many at a time (each part in a fixed number of queries), then its foot.
+SHEET_PART = 200
+SHEET_ROWS = mark_safe("<!-- directory-sheet-rows -->")
+
+
 def town_sheet(request, page, slug):
-    """Every service of a town on A4, to print and post on a wall."""
+    """Every service of a town on A4, to print and post on a wall; sent as
+    it is written, so a town of thousands starts printing at once."""
     town = _town(slug)
-    services = list(
-        Service.objects.public().in_town(slug).for_listing().order_by("name")
-    )
-    if not services:
+    services = Service.objects.public().in_town(slug).for_listing().order_by("name")
+    if not services.exists():
         raise Http404
-    return keep_offline(
-        _render(
-            request,
-            page,
-            "directory/town_sheet.html",
-            {
-                "town": town,
-                "rows": _rows(services),
-                "printed_on": timezone.localdate(),
-                "sheet_url": page.route_url(
-                    "town_sheet", request, full=True, slug=slug
-                ),
-            },
-        )
+    frame = _render(
+        request,
+        page,
+        "directory/town_sheet.html",
+        {
+            "town": town,
+            "rows": SHEET_ROWS,
+            "printed_on": timezone.localdate(),
+            "sheet_url": page.route_url("town_sheet", request, full=True, slug=slug),
+        },
+    ).render()
+    head, _, foot = frame.content.decode().partition(SHEET_ROWS)
+    language = translation.get_language()
+
+    def parts():
+        yield head
+        with translation.override(language):
+            chunk = []
+            for service in services.iterator(chunk_size=SHEET_PART):
+                chunk.append(service)
+                if len(chunk) == SHEET_PART:
+                    yield _sheet_rows(request, chunk)
+                    chunk = []
+            if chunk:
+                yield _sheet_rows(request, chunk)
+        yield foot
+
+    response = StreamingHttpResponse(parts(), content_type=frame["Content-Type"])
+    for header in ("Content-Language", "Vary"):
+        if header in frame:
+            response[header] = frame[header]
+    return keep_offline(response)
+
+
+def _sheet_rows(request, services) -> str:
+    return render_to_string(
+        "directory/includes/sheet_rows.html", {"rows": _rows(services)}, request
     )
 
 

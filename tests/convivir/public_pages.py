@@ -179,7 +179,7 @@ def render_all(client) -> list[Rendered]:
                         language,
                         url,
                         response.status_code,
-                        response.content.decode(),
+                        response.getvalue().decode(),
                     )
                 )
             if name in FORMS:
@@ -190,7 +190,7 @@ def render_all(client) -> list[Rendered]:
                         language,
                         url,
                         response.status_code,
-                        response.content.decode(),
+                        response.getvalue().decode(),
                     )
                 )
     return rendered

@@ -31,7 +31,7 @@ def test_the_worker_is_served_from_the_root_and_never_stale(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/javascript")
     assert "no-cache" in response["Cache-Control"]
-    body = response.content.decode()
+    body = response.getvalue().decode()
     shell = json.loads(re.search(r"var SHELL = (\[.*?\]);", body).group(1))
     assert "/static/css/convivir.css" in shell and "/static/js/convivir.js" in shell
     assert "/es/sin-conexion/" in shell and "/en/offline/" in shell
@@ -59,7 +59,7 @@ def test_the_manifest_opens_the_site(client):
         "192x192",
         "512x512",
     }
-    page = client.get("/es/sin-conexion/").content.decode()
+    page = client.get("/es/sin-conexion/").getvalue().decode()
     assert '<link rel="manifest" href="/manifest.webmanifest">' in page
 
 
@@ -71,7 +71,7 @@ def test_the_manifest_opens_the_site(client):
     ],
 )
 def test_the_offline_page_in_each_language(client, url, heading, hint):
-    html = client.get(url).content.decode()
+    html = client.get(url).getvalue().decode()
     assert f"<h1>{heading}</h1>" in html
     assert hint in html and "911" in html
     assert "data-offline-pages" in html
@@ -114,7 +114,7 @@ def test_a_report_with_errors_is_not_kept(client, directory):
 
 
 def test_a_town_lists_what_keeping_it_keeps(client, directory):
-    html = client.get("/es/buscar-ayuda/municipio/tapachula/").content.decode()
+    html = client.get("/es/buscar-ayuda/municipio/tapachula/").getvalue().decode()
     urls = json.loads(
         re.search(
             r'<script id="offline-urls" type="application/json">(.*?)</script>', html

@@ -112,16 +112,16 @@ def test_no_public_output_reveals_a_confidential_address(client, refuge):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        assert_no_secret(response.content.decode(), url)
+        assert_no_secret(response.getvalue().decode(), url)
 
 
 def test_the_service_page_gives_town_and_contact_route(client, refuge):
-    html = client.get("/es/buscar-ayuda/servicio/refugio-mariposa/").content.decode()
+    html = client.get("/es/buscar-ayuda/servicio/refugio-mariposa/").getvalue().decode()
     assert "Tapachula" in html
     assert "la dirección se da por teléfono" in html
     assert 'href="tel:+529625550777"' in html and "wa.me/529625550777" in html
     assert "openstreetmap" not in html
-    html = client.get("/en/find-help/service/refugio-mariposa/").content.decode()
+    html = client.get("/en/find-help/service/refugio-mariposa/").getvalue().decode()
     assert "the address is given by phone" in html
 
 
@@ -211,7 +211,7 @@ def test_the_public_export_shows_the_town_alone(refuge, tmp_path):
 
 def test_the_json_ld_shows_the_town_alone(client, refuge):
     response = client.get("/es/buscar-ayuda/servicio/refugio-mariposa/")
-    html = response.content.decode()
+    html = response.getvalue().decode()
     start = html.index('<script type="application/ld+json">') + len(
         '<script type="application/ld+json">'
     )
@@ -233,10 +233,15 @@ def test_the_pages_are_given_the_town_alone(client, refuge):
     assert response.context["row"]["directions"] == ""
     for url in (
         "/es/buscar-ayuda/municipio/tapachula/",
-        "/es/buscar-ayuda/municipio/tapachula/imprimir/",
         f"/es/buscar-ayuda/organizacion/{refuge.organization.slug}/",
     ):
         rows = client.get(url).context["rows"]
         (row,) = [row for row in rows if row["service"].pk == refuge.pk]
         (place,) = row["places"]
         assert set(place) == TOWN_ONLY, url
+    # The printable sheet is written as it is sent: its text says the same.
+    sheet = client.get("/es/buscar-ayuda/municipio/tapachula/imprimir/")
+    html = sheet.getvalue().decode()
+    entry = html[html.index("Refugio Mariposa") :].split("</li>", 1)[0]
+    assert "Tapachula — la dirección se da por teléfono" in entry
+    assert SECRET_STREET not in html and SECRET_NEIGHBOURHOOD not in html

@@ -33,7 +33,7 @@ EN = "/en/find-help/service/albergue-belen/"
 def _get(client, url) -> str:
     response = client.get(url)
     assert response.status_code == 200
-    return response.content.decode()
+    return response.getvalue().decode()
 
 
 def _jsonld(html) -> dict:
@@ -161,7 +161,7 @@ def test_editor_writes_the_english_text_in_the_admin(
     )
     client.force_login(editor)
     response = client.post(url, {**form, "action-submit": "on"})
-    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.status_code == 302, response.getvalue().decode()[:2000]
     service.refresh_from_db()
     assert service.latest_revision.content["alternate_name"] == (
         "Saint Joseph Soup Kitchen"
@@ -248,7 +248,7 @@ def test_an_editor_reports_a_status_in_the_admin_at_once(
         reverse("wagtailsnippets_directory_service:edit", args=[shelter.pk]),
         {**form, "action-submit": "on"},
     )
-    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.status_code == 302, response.getvalue().decode()[:2000]
     shelter.refresh_from_db()
     # Today's status is a fact, not a draft waiting for moderation.
     assert shelter.status == "full" and shelter.status_changed_at is not None
@@ -288,7 +288,7 @@ def test_status_page_for_a_service_that_is_not_a_shelter(client, directory_page)
     assert "solo dice si está cerrado temporalmente" in html
     assert "Se muestra ahora:" not in html
     response = client.post(url, {"status": "temporarily_closed", "website": ""})
-    html = response.content.decode()
+    html = response.getvalue().decode()
     assert "Se muestra ahora:" in html and "Cerrado temporalmente" in html
 
 

@@ -17,6 +17,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from directory import views
 from directory.factories import (
     ContactFactory,
     LocationFactory,
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_service_page_in_spanish(client, directory_page, shelter):
-    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
+    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").getvalue().decode()
     assert "<h1>Albergue Belén</h1>" in html
     assert "Hay lugar" not in html  # until someone reports it
     assert 'href="tel:+529625550123"' in html
@@ -47,7 +48,7 @@ def test_service_page_in_spanish(client, directory_page, shelter):
 
 def test_service_page_in_english(client, directory_page_en, shelter):
     shelter.set_status("open")
-    html = client.get("/en/find-help/service/albergue-belen/").content.decode()
+    html = client.get("/en/find-help/service/albergue-belen/").getvalue().decode()
     assert "Space available" in html
     assert "Families" in html and "Spanish, French" in html
     assert "What to bring" in html and "Free" in html
@@ -59,7 +60,7 @@ def test_service_page_in_english(client, directory_page_en, shelter):
 def test_service_page_links_to_its_organisation_and_the_directory(
     client, directory_page, shelter
 ):
-    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
+    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").getvalue().decode()
     organization = shelter.organization
     assert (
         f'A cargo de <a href="/es/buscar-ayuda/organizacion/{organization.slug}/">'
@@ -79,7 +80,7 @@ def test_stale_warning_after_180_days(client, directory_page, shelter):
     Service.objects.filter(pk=shelter.pk).update(
         last_verified_at=timezone.now() - timedelta(days=181)
     )
-    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
+    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").getvalue().decode()
     assert "no se ha revisado" in html
 
 
@@ -88,7 +89,7 @@ def test_unverified_for_a_year_is_hidden(client, directory_page, shelter):
         last_verified_at=timezone.now() - timedelta(days=366)
     )
     assert client.get("/es/buscar-ayuda/servicio/albergue-belen/").status_code == 404
-    assert "Albergue Belén" not in client.get("/es/buscar-ayuda/").content.decode()
+    assert "Albergue Belén" not in client.get("/es/buscar-ayuda/").getvalue().decode()
 
 
 def test_drafts_are_not_public(client, directory_page):
@@ -98,12 +99,12 @@ def test_drafts_are_not_public(client, directory_page):
 
 def test_status_badge_shows_full_with_its_time(client, directory_page, shelter):
     shelter.set_status("full")
-    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
+    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").getvalue().decode()
     assert "Lleno" in html and "desde" in html
 
 
 def test_json_ld(client, directory_page, shelter):
-    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
+    html = client.get("/es/buscar-ayuda/servicio/albergue-belen/").getvalue().decode()
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
     )
@@ -117,13 +118,15 @@ def test_json_ld(client, directory_page, shelter):
 
 def test_organization_town_and_sheet(client, directory_page, shelter):
     slug = shelter.organization.slug
-    html = client.get(f"/es/buscar-ayuda/organizacion/{slug}/").content.decode()
+    html = client.get(f"/es/buscar-ayuda/organizacion/{slug}/").getvalue().decode()
     assert "Albergue Belén" in html
     assert 'href="/es/buscar-ayuda/servicio/albergue-belen/"' in html
-    html = client.get("/es/buscar-ayuda/municipio/tapachula/").content.decode()
+    html = client.get("/es/buscar-ayuda/municipio/tapachula/").getvalue().decode()
     assert "Ayuda en Tapachula" in html and "Albergue Belén" in html
     assert 'href="/es/buscar-ayuda/municipio/tapachula/imprimir/"' in html
-    html = client.get("/es/buscar-ayuda/municipio/tapachula/imprimir/").content.decode()
+    html = (
+        client.get("/es/buscar-ayuda/municipio/tapachula/imprimir/").getvalue().decode()
+    )
     assert "+52 962 555 0123 (WhatsApp)" in html and "Lunes 08:00\u201320:00" in html
     assert 'href="/es/buscar-ayuda/municipio/tapachula/"' in html
     assert (
@@ -136,19 +139,21 @@ def test_organization_town_and_sheet(client, directory_page, shelter):
 
 def test_organization_town_and_sheet_in_english(client, directory_page_en, shelter):
     slug = shelter.organization.slug
-    html = client.get(f"/en/find-help/organization/{slug}/").content.decode()
+    html = client.get(f"/en/find-help/organization/{slug}/").getvalue().decode()
     assert 'href="/en/find-help/service/albergue-belen/"' in html
-    html = client.get("/en/find-help/town/tapachula/").content.decode()
+    html = client.get("/en/find-help/town/tapachula/").getvalue().decode()
     assert "Help in Tapachula" in html
     assert 'href="/en/find-help/town/tapachula/print/"' in html
-    html = client.get("/en/find-help/town/tapachula/print/").content.decode()
+    html = client.get("/en/find-help/town/tapachula/print/").getvalue().decode()
     assert 'href="/en/find-help/town/tapachula/"' in html
     assert "Monday 08:00\u201320:00" in html
 
 
 def _queries(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
+        response = client.get(url)
+        assert response.status_code == 200
+        response.getvalue()  # the printable sheet is written as it is read
     return len(queries)
 
 
@@ -158,7 +163,6 @@ def _queries(client, url) -> int:
         "/es/buscar-ayuda/",
         "/es/buscar-ayuda/?tipo=shelter&municipio=tapachula",
         "/es/buscar-ayuda/municipio/tapachula/",
-        "/es/buscar-ayuda/municipio/tapachula/imprimir/",
     ],
 )
 def test_listing_queries_do_not_grow_with_services(
@@ -175,6 +179,26 @@ def test_listing_queries_do_not_grow_with_services(
     generate(990)
     assert Service.objects.count() == 1000
     assert _queries(client, url) == few
+
+
+def test_the_printable_sheet_costs_a_fixed_number_of_queries_per_part(
+    client, directory_page
+):
+    url = "/es/buscar-ayuda/municipio/tapachula/imprimir/"
+    ServiceFactory(location__municipality="Tapachula", types=["shelter"])
+    generate(9)
+    client.get(url).getvalue()
+    one_part = _queries(client, url)
+    generate(990)
+    response = client.get(url)
+    assert response.streaming
+    html = response.getvalue().decode()
+    listed = html.split('directory-sheet__list">')[1].split("</ol>")[0]
+    assert listed.count("<h2>") == Service.objects.public().in_town("tapachula").count()
+    assert html.rstrip().endswith("</html>")
+    # The services and what each row shows (five prefetches) per part.
+    parts = -(-1000 // views.SHEET_PART)
+    assert _queries(client, url) <= one_part + 6 * (parts - 1)
 
 
 def test_service_and_organization_pages_at_fixed_queries(
@@ -198,7 +222,9 @@ def test_phones_are_shown_readably_and_linked_from_the_normalised_number(
     # Stored as an editor typed it before numbers were normalised.
     PhoneFactory(service=service, number="962-555-0123", whatsapp=True)
     PhoneFactory(service=service, number="+50255551234")
-    html = client.get("/es/buscar-ayuda/servicio/comedor-esperanza/").content.decode()
+    html = (
+        client.get("/es/buscar-ayuda/servicio/comedor-esperanza/").getvalue().decode()
+    )
     assert 'href="tel:+529625550123"' in html
     assert 'href="https://wa.me/529625550123"' in html
     assert ">+52 962 555 0123</a>" in html
@@ -231,7 +257,7 @@ def _status_url(directory_page, service, token=None):
 
 def test_contact_confirms_the_entry(client, directory_page, contacts):
     url = _verify_url(directory_page, contacts)
-    html = client.get(url).content.decode()
+    html = client.get(url).getvalue().decode()
     assert "Hola, Hermana Lupita" in html
     contacts.refresh_from_db()
     assert contacts.last_verified_at is None  # GET changes nothing
@@ -249,7 +275,7 @@ def test_contact_proposes_changes_for_review(
             _verify_url(directory_page, contacts),
             {"action": "propose", "changes": "Ahora abrimos a las 7.", "website": ""},
         )
-    assert "revisará" in response.content.decode()
+    assert "revisará" in response.getvalue().decode()
     report = WrongInformationReport.objects.get()
     assert report.what_is_wrong == "Ahora abrimos a las 7."
     assert "lupita@belen.example" in report.contact
@@ -263,7 +289,7 @@ def test_empty_proposal_shows_the_error(client, directory_page, contacts):
         _verify_url(directory_page, contacts),
         {"action": "propose", "changes": "", "website": ""},
     )
-    assert 'id="id_changes_error"' in response.content.decode()
+    assert 'id="id_changes_error"' in response.getvalue().decode()
     assert not WrongInformationReport.objects.exists()
 
 
@@ -271,27 +297,27 @@ def test_status_update_from_a_signed_link_without_login(
     client, directory_page, contacts
 ):
     url = _status_url(directory_page, contacts)
-    assert "Todavía nadie ha informado el estado" in client.get(url).content.decode()
+    assert "Todavía nadie ha informado el estado" in client.get(url).getvalue().decode()
     response = client.post(url, {"status": "full", "website": ""})
-    assert "actualizado" in response.content.decode()
+    assert "actualizado" in response.getvalue().decode()
     contacts.refresh_from_db()
     assert contacts.status == "full"
     assert contacts.status_changed_at > timezone.now() - timedelta(minutes=1)
     assert ModelLogEntry.objects.filter(
         object_id=str(contacts.pk), action="directory.status"
     ).exists()
-    assert "Se muestra ahora:" in response.content.decode()
-    page = client.get("/es/buscar-ayuda/servicio/albergue-belen/").content.decode()
+    assert "Se muestra ahora:" in response.getvalue().decode()
+    page = client.get("/es/buscar-ayuda/servicio/albergue-belen/").getvalue().decode()
     assert "Lleno" in page
     response = client.post(url, {"status": "abierto", "website": ""})
-    assert 'id="id_status_error"' in response.content.decode()
+    assert 'id="id_status_error"' in response.getvalue().decode()
 
 
 def test_the_english_status_page_answers_in_english(
     client, directory_page_en, contacts
 ):
     contacts.set_status("open")
-    html = client.get(_status_url(directory_page_en, contacts)).content.decode()
+    html = client.get(_status_url(directory_page_en, contacts)).getvalue().decode()
     assert "Shown now:" in html and "Space available" in html
 
 
@@ -315,6 +341,6 @@ def test_bad_links_give_a_clear_page(client, directory_page, contacts, kind, set
     heading = (
         "Este enlace ya venció" if kind == "expired" else "Este enlace no funciona"
     )
-    assert f"<h1>{heading}</h1>" in response.content.decode()
+    assert f"<h1>{heading}</h1>" in response.getvalue().decode()
     contacts.refresh_from_db()
     assert contacts.status == "open"
