@@ -221,7 +221,15 @@ def test_head_is_get_without_a_body(client, places):
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/hsds/nothing", "/api/hsds/services/", "/api/hsds/services/x"]
+    "url",
+    [
+        "/api/hsds/nothing",
+        "/api/hsds/services/",
+        "/api/hsds/services/x",
+        # A line break in the address is still an address under the API.
+        "/api/hsds/services/%0A",
+        "/api/hsds/%0D%0Ax",
+    ],
 )
 def test_unknown_addresses_answer_404_in_json_whatever_the_method(url):
     client = Client(enforce_csrf_checks=True)
