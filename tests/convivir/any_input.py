@@ -38,14 +38,29 @@ NUL = "\x00"
 MARKER = "<script>probe()</script>"
 RAW_MARKER = "<script>probe()"
 
-SPECIAL = [
+#: Text that broke, or could break, a query: NUL (PostgreSQL refuses it),
+#: search syntax, control characters, very long text.
+ODD_TEXT = [
     "",
     " ",
     NUL,
     f"a{NUL}b",
     NUL * 3,
-    "²",
-    "\u0661\u0662",
+    MARKER,
+    "x" * 3000,
+    "'; DROP TABLE x; --",
+    '"',
+    "*",
+    "%",
+    "AND OR NOT",
+    "\n\r\t",
+    "\ud7ff\ufffd\U0010ffff",
+]
+#: Numbers ``str.isdigit()`` accepts and ``int()`` or a column refuses,
+#: and numbers of other forms.
+TRAPS = ["²", "\u0661\u0662", "9" * 25]
+ODD_NUMBERS = [
+    *TRAPS,
     "\uff11",
     "1_000",
     "-1",
@@ -54,71 +69,99 @@ SPECIAL = [
     "1e309",
     "nan",
     "inf",
-    "9" * 25,
     "9" * 5000,
-    "9999-12-31",
-    "0001-01-01",
+    "00000000-0000-0000-0000-000000000000",
+]
+#: The ends of Python's calendar (the day after or the month before is no
+#: date), and days and offsets that do not exist.
+ENDS = ["9999-12-31", "0001-01-01"]
+IMPOSSIBLE = [
     "0000-00-00",
     "2024-02-30",
     "2024-13-01",
+    "2024-01-01T25:00:00",
     "2024-01-01T00:00:00+99:00",
     "9999-12-31T23:59:59-12:00",
     "0001-01-01T00:00:00+14:00",
-    "00000000-0000-0000-0000-000000000000",
-    "'; DROP TABLE x; --",
-    '"',
-    "*",
-    "%",
-    "AND OR NOT",
-    "\n\r\t",
-    "\ud7ff\ufffd\U0010ffff",
-    MARKER,
-    "x" * 3000,
 ]
 
-#: One value of a query string or a form field.
+#: One value of a query string or a form field: half of them odd ones.
 values = st.one_of(
-    st.sampled_from(SPECIAL),
-    st.text(max_size=40),
-    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.sampled_from(ODD_TEXT + ODD_NUMBERS + ENDS + IMPOSSIBLE),
+    st.one_of(
+        st.text(max_size=40),
+        st.integers(min_value=-(10**30), max_value=10**30).map(str),
+        st.dates().map(lambda day: day.isoformat()),
+        st.datetimes(timezones=st.timezones()).map(lambda moment: moment.isoformat()),
+        st.text(st.characters(categories=["Nd", "No"]), min_size=1, max_size=6),
+        st.text(max_size=20).map(lambda text: f"{text}{MARKER}"),
+    ),
+)
+#: A value where a date is expected: often one at an end of the calendar
+#: or one that does not exist.
+dates = st.one_of(
+    st.sampled_from(ENDS),
+    st.sampled_from(ENDS),
+    st.sampled_from(IMPOSSIBLE),
+    st.sampled_from(IMPOSSIBLE),
     st.dates().map(lambda day: day.isoformat()),
-    st.datetimes(timezones=st.timezones()).map(lambda moment: moment.isoformat()),
-    st.text(st.characters(categories=["Nd", "No"]), min_size=1, max_size=6),
-    st.text(max_size=20).map(lambda text: f"{text}{MARKER}"),
+    values,
+)
+#: A value where a whole number is expected: often a trap.
+numbers = st.one_of(
+    st.sampled_from(TRAPS),
+    st.sampled_from(TRAPS),
+    st.sampled_from(ODD_NUMBERS),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    values,
+)
+#: A year and a month of the calendar's address: often an end.
+months = st.one_of(
+    st.sampled_from([(1, 1), (1, 12), (9998, 12), (9999, 12), (2030, 0), (2030, 13)]),
+    st.sampled_from([(1899, 12), (1900, 1), (2999, 12), (3000, 1)]),
+    st.tuples(st.integers(0, 10**25), st.integers(0, 10**25)),
+    st.tuples(st.integers(0, 10_000), st.integers(0, 14)),
 )
 
 
-def query(names) -> st.SearchStrategy[dict]:
-    """A query string of some of ``names`` (and an unknown one), each with
-    one value or several."""
-    return st.dictionaries(
-        st.sampled_from([*names, "utm_source", "zz"]),
-        st.one_of(values, st.lists(values, min_size=1, max_size=3)),
-        max_size=5,
-    )
+def query(
+    names, *, date_names=(), number_names=(), unknown=True
+) -> st.SearchStrategy[dict]:
+    """A query string with each of ``names``, ``date_names`` and
+    ``number_names`` (and, with ``unknown``, two names the page does not
+    read) or not, with one value or several: dates for ``date_names``, whole
+    numbers for ``number_names``, any text for the others."""
+
+    def one(name):
+        if name in date_names:
+            kind = dates
+        elif name in number_names:
+            kind = numbers
+        else:
+            kind = values
+        return st.one_of(kind, kind, kind, st.lists(kind, min_size=1, max_size=3))
+
+    extra = ["utm_source", "zz"] if unknown else []
+    every = dict.fromkeys([*names, *date_names, *number_names, *extra])
+    return st.fixed_dictionaries({}, optional={name: one(name) for name in every})
 
 
-def form(valid: dict) -> st.SearchStrategy[dict]:
+@st.composite
+def form(draw, valid: dict, number_names=()) -> dict:
     """A form's POST body: the ``valid`` one with some fields replaced by
-    odd values or dropped. The honeypot (``website``) stays empty, so the
-    form itself is exercised and not the spam path."""
+    odd values (whole numbers for ``number_names``) or dropped. The
+    honeypot (``website``) stays empty, so the form itself is exercised and
+    not the spam path."""
     names = [name for name in valid if name != "website"]
-    changed = st.dictionaries(
-        st.sampled_from(names),
-        st.one_of(values, st.lists(values, max_size=3), st.none()),
-        max_size=len(names),
-    )
-
-    def merge(changes):
-        data = dict(valid)
-        for name, value in changes.items():
-            if value is None:
-                data.pop(name, None)
-            else:
-                data[name] = value
-        return data
-
-    return changed.map(merge)
+    data = dict(valid)
+    for name in draw(st.lists(st.sampled_from(names), unique=True)):
+        kind = numbers if name in number_names else values
+        value = draw(st.one_of(kind, kind, st.lists(kind, max_size=3), st.none()))
+        if value is None:
+            data.pop(name)
+        else:
+            data[name] = value
+    return data
 
 
 def assert_answered(response, *allowed):
