@@ -97,6 +97,12 @@ values = st.one_of(
         st.text(max_size=20).map(lambda text: f"{text}{MARKER}"),
     ),
 )
+#: A value where text is expected: often with a NUL.
+texts = st.one_of(
+    st.sampled_from(ODD_TEXT),
+    st.text(max_size=10).map(lambda text: f"{text}{NUL}{text}"),
+    values,
+)
 #: A value where a date is expected: often one at an end of the calendar
 #: or one that does not exist.
 dates = st.one_of(
@@ -130,7 +136,7 @@ def query(
     """A query string with each of ``names``, ``date_names`` and
     ``number_names`` (and, with ``unknown``, two names the page does not
     read) or not, with one value or several: dates for ``date_names``, whole
-    numbers for ``number_names``, any text for the others."""
+    numbers for ``number_names``, text for the others."""
 
     def one(name):
         if name in date_names:
@@ -138,7 +144,7 @@ def query(
         elif name in number_names:
             kind = numbers
         else:
-            kind = values
+            kind = texts
         return st.one_of(kind, kind, kind, st.lists(kind, min_size=1, max_size=3))
 
     extra = ["utm_source", "zz"] if unknown else []
