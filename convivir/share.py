@@ -22,6 +22,8 @@ from django.utils.text import Truncator
 
 from wagtail.models import Site
 
+from convivir.common.inputs import whole_number
+
 # Open Graph's recommended size for link previews.
 SHARE_IMAGE_SPEC = "fill-1200x630-c100|format-jpeg|jpegquality-80"
 # The site's own share image (site/static/images/share.png), for every page
@@ -79,9 +81,9 @@ def canonical_path(request) -> str:
         if not _is_tracking(name)
     }
     pages = params.get("page", [])
-    number = pages[0] if len(pages) == 1 else ""
-    if list(params) == ["page"] and number.isdigit() and int(number) > 1:
-        return f"{request.path}?{urlencode({'page': int(number)})}"
+    number = whole_number(pages[0]) if len(pages) == 1 else None
+    if list(params) == ["page"] and number is not None and number > 1:
+        return f"{request.path}?{urlencode({'page': number})}"
     return request.path
 
 

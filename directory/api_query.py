@@ -11,6 +11,14 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from convivir.common.choices import State
+from convivir.common.inputs import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    NUL,
+    in_calendar,
+    query_text,
+    whole_number,
+)
 
 TRUE = {"true", "1"}
 FALSE = {"false", "0"}
@@ -43,16 +51,19 @@ class Query:
                 raise BadRequest(f"{name} is given more than once", name)
 
     def text(self, name) -> str:
-        return self.params.get(name, "").strip()
+        value = self.params.get(name, "")
+        # PostgreSQL refuses NUL in any string; nobody means one.
+        if NUL in value:
+            raise BadRequest(f"{name} must not contain NUL characters", name)
+        return query_text(value)
 
     def integer(self, name, default, low, high) -> int:
         value = self.text(name)
         if not value:
             return default
-        try:
-            number = int(value)
-        except ValueError as error:
-            raise BadRequest(f"{name} must be a whole number", name) from error
+        number = whole_number(value)
+        if number is None:
+            raise BadRequest(f"{name} must be a whole number", name)
         return max(low, min(high, number))
 
     def boolean(self, name) -> bool:
@@ -73,17 +84,30 @@ class Query:
             raise BadRequest(f"{name} must be a UUID", name) from error
 
     def moment(self, name):
+        """An ISO 8601 date or datetime of the site's calendar, aware (a
+        date or a time without an offset is Mexico City's); a value of
+        another form, a day that does not exist ("2024-02-30"), an
+        impossible offset ("+99:00") or a year out of the calendar is a
+        :class:`BadRequest`."""
         value = self.text(name)
         if not value:
             return None
-        moment = parse_datetime(value)
-        if moment is None:
-            day = parse_date(value) if len(value) == 10 else None
-            if day is None:
-                raise BadRequest(f"{name} must be an ISO 8601 date or datetime", name)
-            moment = timezone.datetime(day.year, day.month, day.day)
+        message = f"{name} must be an ISO 8601 date or datetime"
+        try:
+            moment = parse_datetime(value)
+            if moment is None:
+                day = parse_date(value) if len(value) == 10 else None
+                if day is None:
+                    raise BadRequest(message, name)
+                moment = timezone.datetime(day.year, day.month, day.day)
+        except ValueError as error:
+            raise BadRequest(f"{message}, of a day that exists", name) from error
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
+        if not in_calendar(moment.date()):
+            raise BadRequest(
+                f"{name} must be a date from {FIRST_YEAR} to {LAST_YEAR}", name
+            )
         return moment
 
     def choice(self, name, choices):

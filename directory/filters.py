@@ -4,7 +4,9 @@
 or ``lat``/``lon`` from the phone, asked only on a tap) within ``radio``
 km, and the order (``orden``), read into one query of the search app's
 interface (:mod:`search.engine`). The same parameter names on /es/ and
-/en/. Unknown or malformed values are ignored, never an error.
+/en/. Unknown or malformed values are ignored, never an error; text is
+read as every query is (:mod:`convivir.common.inputs`: no NUL, numbers in
+ASCII digits).
 
 Each filter shows its choices with how many services each would give under
 the other choices, and no choice that would give none."""
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convivir.common import iso639
 from convivir.common.choices import State
+from convivir.common.inputs import query_text, whole_number
 from directory.models.organizations import Location
 from directory.models.services import SERVICES_KIND, Service
 from directory.models.taxonomy import POPULATIONS, SERVICE_TYPES, TaxonomyTerm
@@ -56,10 +59,8 @@ def _town(slug: str):
 
 
 def _page_number(value) -> int:
-    try:
-        return int(str(value)[:6])
-    except ValueError:
-        return 1
+    number = whole_number(value)
+    return number if number is not None else 1
 
 
 class DirectorySearch:
@@ -74,20 +75,21 @@ class DirectorySearch:
                 taxonomy__key__in=[SERVICE_TYPES, POPULATIONS]
             ).select_related("taxonomy")
         }
-        filters = {facet: params.getlist(name) for name, facet in PARAMETERS.items()}
+        filters = {
+            facet: [query_text(value) for value in params.getlist(name)]
+            for name, facet in PARAMETERS.items()
+        }
         if town:
             filters["town"] = [town]
-        self.text = params.get("q", "").strip()
+        self.text = query_text(params.get("q"))
         self.near_town = _town(params.get("cerca", ""))
         near = None
         if self.near_town:
             near = (self.near_town.latitude, self.near_town.longitude)
         elif valid_point(params.get("lat"), params.get("lon")):
             near = (float(params["lat"]), float(params["lon"]))
-        radius = params.get("radio", "")
-        self.radius = (
-            int(radius) if radius.isdigit() and int(radius) in RADII else DEFAULT_RADIUS
-        )
+        radius = whole_number(params.get("radio"))
+        self.radius = radius if radius in RADII else DEFAULT_RADIUS
         self.query = Query(
             text=self.text,
             filters=self._known(filters),

@@ -19,6 +19,7 @@ import uuid
 from django.utils import translation
 
 from convivir.common import iso639
+from convivir.common.inputs import whole_number
 from convivir.places import has_coordinates
 from directory.choices import HSDS_DAYS, ServiceStatus
 
@@ -246,7 +247,9 @@ def _phone(service, phone) -> dict:
     # HSDS extensions are numbers; one that is not ("12#") goes with the
     # description, where a person still reads it.
     extension = phone.extension.strip()
-    number_extension = int(extension) if extension.isdigit() else None
+    number_extension = whole_number(extension)
+    if number_extension is not None and number_extension < 0:
+        number_extension = None
     parts = [
         phone.description,
         f"ext. {extension}" if extension and number_extension is None else "",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("taxonomy_terms/<uuid:pk>", api.taxonomy_term_detail, name="taxonomy_term"),
     path("locations", api.locations, name="locations"),
     path("locations/<uuid:pk>", api.location_detail, name="location"),
-    # Anything else under the API is a JSON 404, never a page or a redirect.
-    re_path(r"^.*$", api.not_found, name="not_found"),
+    # Anything else under the API is a JSON 404, never a page or a redirect:
+    # line breaks included ("." alone stops at one).
+    re_path(r"^[\s\S]*\Z", api.not_found, name="not_found"),
 ]

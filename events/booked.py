@@ -9,6 +9,8 @@ every path keep such dates instead, so nothing fails and the editor can be
 told (:mod:`events.wagtail_hooks`).
 """
 
+from convivir.common.inputs import record_id
+
 
 def booked_rows(page):
     """The page's dates, as stored, that have registrations."""
@@ -38,7 +40,7 @@ def kept_after_edit(page, submitted_ids) -> list:
     page kept them, and the editor should hear it."""
     return list(
         booked_rows(page)
-        .exclude(pk__in=[int(pk) for pk in submitted_ids if str(pk).isdigit()])
+        .exclude(pk__in=[pk for value in submitted_ids if (pk := record_id(value))])
         .distinct()
         .order_by("start")
     )

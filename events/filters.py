@@ -5,7 +5,9 @@ dates first. The same query string filters the upcoming list, the month
 grid, the archive and the iCal feed.
 
 Unknown values are reported and ignored (the other filters still apply): a
-shared or mistyped link must never break the page.
+shared or mistyped link must never break the page. Days are those of the
+site's calendar (:mod:`convivir.common.inputs`): "9999-12-31" is no day to
+count from.
 """
 
 from django import forms
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convivir.common.choices import State
 from convivir.common.filters import Facet, FacetedFilter, FieldFacet
+from convivir.common.inputs import CalendarDateField
 from convivir.common.languages import active_locale, default_locale
 from events import conf
 from events.choices import EventLanguage
@@ -58,12 +61,12 @@ class SearchForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         # "from" and "to" are Python keywords, so they are added by name.
-        self.fields["from"] = forms.DateField(
+        self.fields["from"] = CalendarDateField(
             label=_("From"),
             required=False,
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         )
-        self.fields["to"] = forms.DateField(
+        self.fields["to"] = CalendarDateField(
             label=_("To"),
             required=False,
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

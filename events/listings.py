@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from convivir.common.inputs import month_in_calendar
 from convivir.common.languages import in_visitor_language
 from events.filters import EventFilter
 from events.models.occurrences import PAGE_RELATED
@@ -101,11 +102,12 @@ def archive(page, request, occurrences) -> dict:
 def month(page, request, occurrences, year=None, month=None) -> dict:
     """The month grid: a table of weeks (Monday first) with each day's
     occurrences. An occurrence shows on every local day it covers. An
-    impossible month gives ``invalid_month`` (the page answers 400)."""
+    impossible month, or one outside the site's calendar, gives
+    ``invalid_month`` (the page answers 400)."""
     today = timezone.localdate()
     if year is None or month is None:
         year, month = today.year, today.month
-    if not (1 <= month <= 12 and 1 <= year <= 9998):
+    if not month_in_calendar(year, month):
         return {"invalid_month": True, "weeks": [], "view": "month"}
 
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
@@ -154,20 +156,23 @@ def month(page, request, occurrences, year=None, month=None) -> dict:
     following = date(year, month, 28) + timedelta(days=7)
     query = listing.querystring()
     suffix = f"?{query}" if query else ""
+
+    def month_url(day):
+        # The calendar's first and last months link no further.
+        if not month_in_calendar(day.year, day.month):
+            return ""
+        return (
+            subpage_url(page, request, "month", year=day.year, month=day.month) + suffix
+        )
+
     return {
         "filter": listing,
         "invalid_month": False,
         "weeks": grid,
         "month_start": date(year, month, 1),
         "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # Monday first
-        "previous_url": subpage_url(
-            page, request, "month", year=previous.year, month=previous.month
-        )
-        + suffix,
-        "next_url": subpage_url(
-            page, request, "month", year=following.year, month=following.month
-        )
-        + suffix,
+        "previous_url": month_url(previous),
+        "next_url": month_url(following),
         "total": len(shown_days),
         "feed_url": feed_url(listing),
         "view": "month",

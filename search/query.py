@@ -2,8 +2,9 @@
 answers, the same for every backend.
 
 A :class:`Query` is what a visitor asked for, already checked: unknown or
-malformed values are dropped by :meth:`Query.from_params` (never an
-error), so any address gives a normal page."""
+malformed values are dropped by the caller that reads the address (never
+an error), so any address gives a normal page, and the text and the
+filters' values lose their NUL characters here, whoever built the query."""
 
 import math
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.paginator import Page, Paginator
 
+from convivir.common.inputs import query_text
 from search.places import Town
 from search.reading import Reading
 
@@ -46,8 +48,15 @@ class Query:
     per_page: int = 20
 
     def __post_init__(self):
+        # Every backend gets text it can send as it is: PostgreSQL refuses
+        # a NUL in any string, and nobody means one.
+        object.__setattr__(self, "text", query_text(self.text))
         filters = {
-            name: tuple(dict.fromkeys(str(v) for v in self.filters.get(name, ()) if v))
+            name: tuple(
+                dict.fromkeys(
+                    text for v in self.filters.get(name, ()) if (text := query_text(v))
+                )
+            )
             for name in FACETS
         }
         object.__setattr__(self, "filters", filters)

@@ -21,9 +21,27 @@ from wagtail.models import Locale, Site
 from wagtail.users.models import UserProfile
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from convivir.models import HomePage
 from tests.utils import translate_page
+
+# Hypothesis: the "any input" tests (tests/convivir/test_any_input*.py) draw
+# 50 inputs per listing or form by default, to keep the suite fast; the
+# "thorough" profile draws 1,000 (HYPOTHESIS_PROFILE=thorough, or
+# --hypothesis-profile=thorough). No deadline: a request's time varies with
+# the machine's load, and a slow answer is not a wrong one.
+_HYPOTHESIS = {
+    "deadline": None,
+    "suppress_health_check": [
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+    ],
+}
+hypothesis_settings.register_profile("convivir", max_examples=50, **_HYPOTHESIS)
+hypothesis_settings.register_profile("thorough", max_examples=1000, **_HYPOTHESIS)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "convivir"))
 
 DEMO_FIXTURE = "demo_site"
 # Tests that must be skipped outside PostgreSQL (real concurrency, locks).

@@ -12,6 +12,7 @@ retention purge deletes the personal data.
 
 from collections import Counter
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -30,10 +31,14 @@ from wagtail.log_actions import log
 
 import django_filters
 
+from convivir.common.inputs import query_text, record_id
 from convivir.exports import SafeSpreadsheetExportMixin
 from events.admin.permissions import registration_permission_policy
 from events.admin.queries import phone_search, staff_occurrences
 from events.models import Occurrence, Registration, RegistrationError, seats_summary
+
+# What the check-in search reads of what is typed (a name, a code, a phone).
+CHECK_IN_QUERY_CHARS = 100
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -94,10 +99,8 @@ class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
         return context
 
     def _filtered_occurrence(self):
-        value = self.request.GET.get("occurrence", "")
-        if value.isdigit():
-            return staff_occurrences().filter(pk=value).first()
-        return None
+        pk = record_id(self.request.GET.get("occurrence"))
+        return staff_occurrences().filter(pk=pk).first() if pk else None
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # Logged before the file is built: an export counts even if the
@@ -236,22 +239,22 @@ def check_in(request, occurrence_pk):
     _require(request, "change")
     occurrence = get_object_or_404(staff_occurrences(), pk=occurrence_pk)
     if request.method == "POST":
-        chosen = request.POST.get("registration", "")
+        chosen = record_id(request.POST.get("registration"))
         registration = (
             occurrence.registrations.filter(
                 status=Registration.Status.CONFIRMED, pk=chosen
             ).first()
-            if chosen.isdigit()
+            if chosen
             else None
         )
         if registration is None:
             return HttpResponseBadRequest()
         present = request.POST.get("present") == "1"
         registration.check_in(request.user, present=present)
-        query = request.POST.get("q", "")
+        query = query_text(request.POST.get("q"), CHECK_IN_QUERY_CHARS)
         url = reverse("events_registration:check_in", args=[occurrence.pk])
-        return redirect(f"{url}?q={query}" if query else url)
-    query = request.GET.get("q", "").strip()[:100]
+        return redirect(f"{url}?{urlencode({'q': query})}" if query else url)
+    query = query_text(request.GET.get("q"), CHECK_IN_QUERY_CHARS)
     registrations = occurrence.registrations.filter(
         status=Registration.Status.CONFIRMED
     ).order_by("name", "pk")

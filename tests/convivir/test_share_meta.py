@@ -131,6 +131,9 @@ def test_pages_with_an_image_share_its_rendition(demo_site, client):
         ("/es/campanas/?tema=escuela&page=2", "/es/campanas/"),
         ("/es/campanas/?page=dos", "/es/campanas/"),
         ("/es/campanas/?page=2&page=3", "/es/campanas/"),
+        # Digits that are not ASCII are no page number.
+        ("/es/campanas/?page=%C2%B2", "/es/campanas/"),
+        ("/es/campanas/?page=%D9%A3", "/es/campanas/"),
         ("/es/buscar-ayuda/verificar/?t=abc:def", "/es/buscar-ayuda/verificar/"),
     ],
 )

@@ -197,6 +197,19 @@ def test_a_service_carries_the_hsds_fields_and_the_extension(client, services):
     assert "contacts" not in data
 
 
+@pytest.mark.parametrize("extension", ["²", "١٢", "-3", "12#"])
+def test_an_extension_in_other_digits_goes_with_the_description(
+    client, services, extension
+):
+    shelter = services[0]
+    shelter.phones.update(extension=extension)
+    response = client.get(f"/api/hsds/services/{shelter.pk}")
+    assert response.status_code == 200
+    (phone,) = response.json()["phones"]
+    assert "extension" not in phone
+    assert phone["description"] == f"Día ext. {extension} WhatsApp"
+
+
 def test_a_full_service_is_active_with_an_alert(client, services):
     food = services[2]
     data = client.get(f"/api/hsds/services/{food.pk}").json()

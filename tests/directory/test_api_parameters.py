@@ -221,7 +221,15 @@ def test_head_is_get_without_a_body(client, places):
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/hsds/nothing", "/api/hsds/services/", "/api/hsds/services/x"]
+    "url",
+    [
+        "/api/hsds/nothing",
+        "/api/hsds/services/",
+        "/api/hsds/services/x",
+        # A line break in the address is still an address under the API.
+        "/api/hsds/services/%0A",
+        "/api/hsds/%0D%0Ax",
+    ],
 )
 def test_unknown_addresses_answer_404_in_json_whatever_the_method(url):
     client = Client(enforce_csrf_checks=True)
@@ -244,3 +252,63 @@ def test_hidden_entries_are_not_found(client, places):
     location = draft.locations()[0]
     assert client.get(f"/api/hsds/locations/{location.pk}").status_code == 404
     assert names(client, "services") == ["Albergue", "Comedor", "Refugio"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-02-30",
+        "2024-13-01",
+        "2024-01-01T00:00:00+99:00",
+        "2024-01-01T25:00:00",
+        "0001-01-01T00:00:00+14:00",
+        "9999-12-31T23:59:59-12:00",
+        "0001-01-01",
+        "9999-12-31",
+    ],
+)
+@pytest.mark.parametrize("url", ["services", "service_at_locations"])
+def test_impossible_modified_after_answers_400_in_json(client, places, url, value):
+    response = client.get(f"/api/hsds/{url}", {"modified_after": value})
+    assert response.status_code == 400
+    data = response.json()
+    assert data["parameter"] == "modified_after"
+    assert "modified_after" in data["error"]
+
+
+def test_modified_after_takes_the_widest_real_dates(client, places):
+    assert len(names(client, "services", modified_after="1900-01-01")) == 3
+    assert names(client, "services", modified_after="2999-12-31T23:59:59Z") == []
+
+
+@pytest.mark.parametrize("url", ["services", "organizations", "taxonomies"])
+def test_a_nul_in_search_answers_400_naming_it(client, places, url):
+    response = client.get(f"/api/hsds/{url}", {"search": "alber\x00gue"})
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "search"
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("services", "search"),
+        ("services", "municipality"),
+        ("organizations", "search"),
+        ("taxonomies", "search"),
+        ("taxonomy_terms", "search"),
+        ("service_at_locations", "search"),
+        ("service_at_locations", "postcode"),
+    ],
+)
+@pytest.mark.postgres
+def test_a_nul_never_reaches_postgresql(client, places, url, parameter):
+    response = client.get(f"/api/hsds/{url}", {parameter: "a\x00b"})
+    assert response.status_code == 400
+    assert response.json()["parameter"] == parameter
+
+
+@pytest.mark.parametrize("value", ["²", "\u0661", "9" * 5000])
+def test_page_numbers_are_ascii_digits(client, places, value):
+    response = client.get("/api/hsds/services", {"page": value})
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "page"

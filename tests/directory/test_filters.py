@@ -222,3 +222,42 @@ def test_a_route_resolves_its_services_once(client, directory_page, kitchens):
         if query["sql"].startswith('SELECT "directory_service".')
     ]
     assert len(services) == 1, services
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"radio": "²"},
+        {"radio": "9" * 40},
+        {"page": "²"},
+        {"q": "comedor\x00"},
+        {"municipio": "tapachula\x00"},
+        {"tipo": "\x00", "poblacion": "\x00", "idioma": "\x00", "estado": "\x00"},
+        {"cerca": "\x00", "ruta": ["arriaga\x00", "\x00"]},
+    ],
+)
+def test_odd_characters_and_digits_give_a_normal_page(
+    client, directory_page, kitchens, params
+):
+    response = client.get("/es/buscar-ayuda/", params)
+    assert response.status_code == 200
+
+
+def test_a_nul_in_the_words_is_dropped_and_the_rest_searched(
+    client, directory_page, kitchens
+):
+    html = client.get("/es/buscar-ayuda/", {"q": "come\x00dor"}).content.decode()
+    assert "Comedor Arriaga" in html and "Comedor Tapachula" in html
+    html = client.get(
+        "/es/buscar-ayuda/", {"municipio": "arriaga\x00"}
+    ).content.decode()
+    assert "Comedor Arriaga" in html and "Comedor Tapachula" not in html
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("name", ["q", "municipio", "tipo", "cerca", "ruta"])
+def test_a_nul_never_reaches_postgresql(client, directory_page, kitchens, name):
+    response = client.get("/es/buscar-ayuda/", {name: "a\x00b"})
+    assert response.status_code == 200
+    response = client.get("/es/buscar/", {name: "a\x00b"})
+    assert response.status_code == 200

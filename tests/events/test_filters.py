@@ -152,3 +152,36 @@ def test_links_carry_the_understood_filters_only(client, corridor):
 def test_clearing_the_filters_goes_back_to_the_same_view(client, corridor):
     html = client.get("/es/eventos/archivo/", {"state": "chiapas"}).content.decode()
     assert '<a href="/es/eventos/archivo/">Quitar filtros</a>' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"to": "9999-12-31"},
+        {"from": "9999-12-31"},
+        {"from": "0001-01-01"},
+        {"to": "0001-01-01"},
+        {"from": "0001-01-01", "to": "9999-12-31"},
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_are_refused_with_a_message(
+    client, corridor, query
+):
+    for url in ("/es/eventos/", "/es/eventos/archivo/", "/es/eventos/calendario/"):
+        response = client.get(url, query)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "Algunos filtros no se entendieron y se ignoraron" in html
+        assert "Elige una fecha entre los años 1900 y 2999." in html
+    # The feed ignores them, as it does any date it does not understand.
+    feed = client.get("/es/eventos/calendar.ics", query)
+    assert feed.status_code == 200
+    assert feed.content.decode().count("BEGIN:VEVENT") == 3
+
+
+def test_the_widest_dates_the_calendar_takes_still_filter(client, corridor):
+    html = client.get(
+        "/es/eventos/", {"from": "1900-01-01", "to": "2999-12-31"}
+    ).content.decode()
+    assert "no se entendieron" not in html
+    assert "3 fechas próximas" in html

@@ -131,12 +131,32 @@ def test_busy_day_shows_three_events_and_a_link_to_the_rest(client, calendar_pag
 
 
 @pytest.mark.parametrize(
-    "url", ["/es/eventos/calendario/2030/13/", "/es/eventos/calendario/2030/0/"]
+    "url",
+    [
+        "/es/eventos/calendario/2030/13/",
+        "/es/eventos/calendario/2030/0/",
+        # Before and after them, no month could be linked to.
+        "/es/eventos/calendario/1/1/",
+        "/es/eventos/calendario/9999/12/",
+        "/es/eventos/calendario/99999999999999999999/1/",
+        "/es/eventos/calendario/1/1/?to=9999-12-31",
+    ],
 )
 def test_impossible_month_is_a_clear_400(client, calendar_page, url):
     response = client.get(url)
     assert response.status_code == 400
     assert "Este mes no existe" in response.content.decode()
+
+
+def test_first_and_last_months_of_the_calendar_link_inside_it_only(
+    client, calendar_page
+):
+    html = client.get("/es/eventos/calendario/1900/1/").content.decode()
+    assert 'rel="prev"' not in html
+    assert 'href="/es/eventos/calendario/1900/2/" rel="next"' in html
+    html = client.get("/es/eventos/calendario/2999/12/").content.decode()
+    assert 'href="/es/eventos/calendario/2999/11/" rel="prev"' in html
+    assert 'rel="next"' not in html
 
 
 def test_month_in_english(client, calendar_page_en):

@@ -289,3 +289,40 @@ def test_exports_show_local_times_without_microseconds(staff_client, occurrence)
     values = dict(zip(header, row, strict=True))
     assert values["Inscrita el"] == datetime(2030, 1, 2, 10, 30, 15)
     assert values["Asistencia"] == datetime(2030, 1, 9, 18, 5, 1)
+
+
+@pytest.mark.parametrize("value", ["²", "\u0661", "9" * 40, "\x00", "-1", "1.0"])
+def test_an_odd_date_filter_lists_every_registration(staff_client, booked, value):
+    response = staff_client.get("/admin/events_registration/", {"occurrence": value})
+    assert response.status_code == 200
+    html = response.content.decode()
+    # No date is chosen: no check-in link for one.
+    assert f"/admin/events_registration/check-in/{booked.pk}/" not in html
+
+
+@pytest.mark.parametrize("value", ["²", "\u0661", "9" * 40, "\x00"])
+def test_check_in_of_an_odd_registration_id_is_a_400(staff_client, booked, value):
+    url = f"/admin/events_registration/check-in/{booked.pk}/"
+    response = staff_client.post(url, {"registration": value, "present": "1"})
+    assert response.status_code == 400
+    assert not Registration.objects.filter(attended_at__isnull=False).exists()
+
+
+def test_check_in_search_ignores_a_nul_and_keeps_the_search(staff_client, booked):
+    url = f"/admin/events_registration/check-in/{booked.pk}/"
+    html = staff_client.get(url, {"q": "an\x00a"}).content.decode()
+    assert "Ana Gómez" in html and "Beto Ruiz" not in html
+    ana = Registration.objects.get(name="Ana Gómez")
+    response = staff_client.post(
+        url, {"registration": ana.pk, "present": "1", "q": "ana & beto=1\n"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("?q=ana+%26+beto%3D1")
+
+
+@pytest.mark.postgres
+def test_a_nul_in_the_searches_never_reaches_postgresql(staff_client, booked):
+    url = f"/admin/events_registration/check-in/{booked.pk}/"
+    assert staff_client.get(url, {"q": "a\x00b"}).status_code == 200
+    response = staff_client.get("/admin/events_registration/", {"q": "a\x00b"})
+    assert response.status_code == 200
