@@ -177,6 +177,9 @@ def _server_env() -> dict:
         DATABASE_CONN_MAX_AGE="600",
         TASKS_BACKEND="database",
         RATELIMIT_ENABLED="false",
+        # Plain HTTP here: the form token's cookie must be sent back.
+        CSRF_COOKIE_SECURE="false",
+        SESSION_COOKIE_SECURE="false",
         CACHE_URL=_cache_url(),
     )
     return env

@@ -12,10 +12,24 @@ registers a section in its ``AppConfig.ready()``::
 
 ``get_context(page, request)`` returns the section's context, or None to
 leave the section out (for example when there is nothing to show).
+
+Each section is rendered once per site and language and kept in the cache
+until what it shows changes: ``areas`` names the :mod:`convivir.pagecache`
+areas it depends on ("content" always; "seats" for seats left, "directory"
+for the directory's entries), and ``HOME_SECTIONS_SECONDS`` bounds what moves
+with the clock (the next events).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from convivir import pagecache
 
 
 @dataclass(frozen=True)
@@ -26,6 +40,7 @@ class HomeSection:
     template: str
     get_context: Callable
     order: int
+    areas: tuple[str, ...] = ()
 
 
 class HomeSectionRegistry:
@@ -34,8 +49,12 @@ class HomeSectionRegistry:
     def __init__(self):
         self._sections: dict[str, HomeSection] = {}
 
-    def register(self, name: str, *, template: str, get_context: Callable, order=50):
-        self._sections[name] = HomeSection(name, template, get_context, order)
+    def register(
+        self, name: str, *, template: str, get_context: Callable, order=50, areas=()
+    ):
+        self._sections[name] = HomeSection(
+            name, template, get_context, order, tuple(areas)
+        )
 
     def unregister(self, name: str):
         self._sections.pop(name, None)
@@ -44,19 +63,37 @@ class HomeSectionRegistry:
         return iter(sorted(self._sections.values(), key=lambda s: (s.order, s.name)))
 
     def render_context(self, page, request) -> list[dict]:
-        """The sections to show, each as ``{"template": …, "context": …}``."""
+        """The sections to show, each as ``{"name": …, "html": …}``."""
         shown = []
         for section in self:
-            context = section.get_context(page, request)
-            if context is not None:
-                shown.append(
-                    {
-                        "name": section.name,
-                        "template": section.template,
-                        "context": context,
-                    }
-                )
+            html = self._kept(section, page, request)
+            if html:
+                shown.append({"name": section.name, "html": mark_safe(html)})  # noqa: S308
         return shown
+
+    @staticmethod
+    def _kept(section, page, request) -> str:
+        """The section rendered ("" when it is left out), from the cache
+        while nothing it shows has changed."""
+        seconds = settings.HOME_SECTIONS_SECONDS
+        generations = pagecache.generations("content", *section.areas)
+        key = (
+            f"home-section:{section.name}:{request.get_host()}:{page.pk}:"
+            f"{translation.get_language()}:{':'.join(generations)}"
+        )
+        html = cache.get(key) if seconds else None
+        if html is None:
+            context = section.get_context(page, request)
+            html = (
+                ""
+                if context is None
+                else render_to_string(
+                    section.template, {"section": context, "page": page}, request
+                )
+            )
+            if seconds:
+                cache.set(key, html, seconds)
+        return html
 
 
 home_sections = HomeSectionRegistry()

@@ -195,6 +195,9 @@ CACHES = {"default": parse_cache_url(env_str("CACHE_URL", "locmem://"))}
 # at most this many seconds; 0 turns it off. Never under these prefixes.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/documents/", "/media/", "/static/"]
+# Seconds a home page section is kept at most (convivir/sections.py): what
+# moves with the clock, like the next events; 0: never kept.
+HOME_SECTIONS_SECONDS = env_int("HOME_SECTIONS_SECONDS", 300)
 # A caching proxy or CDN in front (see the README): Wagtail purges a page's
 # addresses there when it is published, unpublished or moved (in a task).
 WAGTAILFRONTENDCACHE = {}

@@ -26,6 +26,7 @@ class DirectoryConfig(AppConfig):
             get_context=find_help_section,
             # First: finding help is what a person in transit comes for.
             order=5,
+            areas=("directory",),
         )
         periodic_jobs.register(
             "directory_verification_requests",

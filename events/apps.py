@@ -25,6 +25,7 @@ class EventsConfig(AppConfig):
             template="events/includes/home_section.html",
             get_context=next_events,
             order=20,
+            areas=("seats",),
         )
         periodic_jobs.register(
             "send_event_reminders",

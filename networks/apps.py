@@ -18,6 +18,7 @@ class NetworksConfig(AppConfig):
         from convivir.sections import home_sections
         from networks import (
             checks,  # noqa: F401 - registers the check
+            pages_kept,
             tasks,
         )
         from networks.privacy import volunteer_signups
@@ -33,3 +34,4 @@ class NetworksConfig(AppConfig):
             "purge_volunteers", tasks.purge_volunteers_task, every=timedelta(days=1)
         )
         personal_data.register(volunteer_signups)
+        pages_kept.connect()
