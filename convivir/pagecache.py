@@ -257,8 +257,21 @@ def connect_content_signals(*shown_everywhere):
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_content_changed, dispatch_uid=uid)
     post_delete.connect(_content_changed, sender=Page, dispatch_uid=uid)
-    for model in (Site, PageViewRestriction, *shown_everywhere):
+    follow("content", Site, PageViewRestriction, *shown_everywhere)
+
+
+def follow(area: str, *models) -> None:
+    """Saving or deleting one of ``models`` changes ``area`` (for what the
+    pages depending on it show without being republished)."""
+
+    def _changed(**kwargs):
+        changed(area)
+
+    for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
-                _content_changed, sender=model, dispatch_uid=f"{uid}.{model}"
+                _changed,
+                sender=model,
+                weak=False,
+                dispatch_uid=f"convivir.pagecache.{area}.{model._meta.label}",
             )

@@ -4,7 +4,6 @@ the services' index is written (saves, status, verification, imports) or
 any directory record is saved or deleted."""
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
 
 from convivir import pagecache
 from search.results_cache import index_changed
@@ -16,8 +15,4 @@ def _changed(**kwargs):
 
 def connect():
     index_changed.connect(_changed, dispatch_uid="directory.pages_kept.index")
-    for model in apps.get_app_config("directory").get_models():
-        for signal in (post_save, post_delete):
-            signal.connect(
-                _changed, sender=model, dispatch_uid=f"directory.pages_kept.{model}"
-            )
+    pagecache.follow("directory", *apps.get_app_config("directory").get_models())

@@ -13,10 +13,12 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from convivir import pagecache
         from convivir.periodic import periodic_jobs
         from convivir.privacy import personal_data
         from convivir.sections import home_sections
-        from events import indexing, pages_kept, tasks
+        from events import indexing, tasks
+        from events.models import Occurrence, Registration
         from events.privacy import event_registrations
         from events.sections import next_events
 
@@ -44,4 +46,5 @@ class EventsConfig(AppConfig):
         )
         personal_data.register(event_registrations)
         indexing.connect()
-        pages_kept.connect()
+        # Seats left show on the home page, event pages and listings.
+        pagecache.follow("seats", Occurrence, Registration)

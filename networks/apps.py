@@ -13,14 +13,15 @@ class NetworksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from convivir import pagecache
         from convivir.periodic import periodic_jobs
         from convivir.privacy import personal_data
         from convivir.sections import home_sections
         from networks import (
             checks,  # noqa: F401 - registers the check
-            pages_kept,
             tasks,
         )
+        from networks.models import ProtectionNetwork, VolunteerOpportunity
         from networks.privacy import volunteer_signups
         from networks.sections import volunteer_call_to_action
 
@@ -34,4 +35,5 @@ class NetworksConfig(AppConfig):
             "purge_volunteers", tasks.purge_volunteers_task, every=timedelta(days=1)
         )
         personal_data.register(volunteer_signups)
-        pages_kept.connect()
+        # Pages show the networks and opportunities without being republished.
+        pagecache.follow("content", ProtectionNetwork, VolunteerOpportunity)
