@@ -18,7 +18,7 @@ class EventsConfig(AppConfig):
         from convivir.privacy import personal_data
         from convivir.sections import home_sections
         from events import indexing, tasks
-        from events.models import Occurrence, Registration
+        from events.models import EventCategory, Occurrence, Registration, Venue
         from events.privacy import event_registrations
         from events.sections import next_events
 
@@ -48,3 +48,5 @@ class EventsConfig(AppConfig):
         indexing.connect()
         # Seats left show on the home page, event pages and listings.
         pagecache.follow("seats", Occurrence, Registration)
+        # Venues and categories are snippets event pages show as they are.
+        pagecache.follow("content", Venue, EventCategory)

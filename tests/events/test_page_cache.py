@@ -45,3 +45,14 @@ def test_the_seats_left_follow_each_registration(occurrence, registration_data):
     assert "8 lugares disponibles" in fresh.content.decode()
     Registration.objects.get().cancel()
     assert "10 lugares disponibles" in visitor.get(EVENT).content.decode()
+
+
+def test_a_venue_changed_is_seen_on_the_kept_event_page(occurrence, venue):
+    visitor = Client()
+    assert "Parque Central" in visitor.get(EVENT).content.decode()
+    assert visitor.get(EVENT)[STATE] == "hit"
+    venue.name = "Casa de la Cultura de Tapachula"
+    venue.save()
+    fresh = visitor.get(EVENT)
+    assert fresh[STATE] == "miss"
+    assert "Casa de la Cultura de Tapachula" in fresh.content.decode()
