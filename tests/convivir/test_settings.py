@@ -207,16 +207,19 @@ class TestEnvironmentReaders:
             parse_cache_url("memcached://localhost")
 
 
-def _database_settings(env) -> str:
-    result = run_manage(
-        "shell",
-        "-c",
-        "from django.db import connection as c; s = c.settings_dict; "
-        "print(s['CONN_MAX_AGE'], s['CONN_HEALTH_CHECKS'], s['OPTIONS'])",
-        env=env,
-    )
+def _printed(env, code: str) -> str:
+    """The last line ``code`` prints in ``manage.py shell`` under ``env``."""
+    result = run_manage("shell", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
+
+
+def _database_settings(env) -> str:
+    return _printed(
+        env,
+        "from django.db import connection as c; s = c.settings_dict; "
+        "print(s['CONN_MAX_AGE'], s['CONN_HEALTH_CHECKS'], s['OPTIONS'])",
+    )
 
 
 def test_production_keeps_database_connections_and_checks_them(tmp_path):
@@ -237,17 +240,13 @@ def test_postgresql_gets_more_work_memory_and_an_optional_pool(tmp_path):
 
 
 def _frontend_caches(env) -> str:
-    result = run_manage(
-        "shell",
-        "-c",
+    return _printed(
+        env,
         "from django.apps import apps; from django.conf import settings as s; "
         "print(apps.is_installed('wagtail.contrib.frontend_cache'), "
         "sorted((n, c['BACKEND'].rsplit('.', 1)[-1]) "
         "for n, c in s.WAGTAILFRONTENDCACHE.items()))",
-        env=env,
     )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
 
 
 def test_a_proxy_or_cdn_in_front_is_purged_on_publish_when_configured(tmp_path):
