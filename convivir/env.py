@@ -56,8 +56,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
 CACHE_BACKENDS = {
     "locmem": "django.core.cache.backends.locmem.LocMemCache",
     "dummy": "django.core.cache.backends.dummy.DummyCache",
-    "redis": "django.core.cache.backends.redis.RedisCache",
-    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "redis": "convivir.redis_cache.RedisCache",
+    "rediss": "convivir.redis_cache.RedisCache",
 }
 
 

@@ -146,7 +146,7 @@ def test_production_settings_pick_services_from_the_environment(tmp_path):
         "anymail.backends.postmark.EmailBackend",
         "server-token",
         "django_tasks_db.DatabaseBackend",
-        "django.core.cache.backends.redis.RedisCache",
+        "convivir.redis_cache.RedisCache",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "True True 31536000",
         "('HTTP_X_FORWARDED_PROTO', 'https')",
@@ -198,7 +198,7 @@ class TestEnvironmentReaders:
 
     def test_cache_urls(self):
         assert parse_cache_url("redis://127.0.0.1:6379/2?prefix=ci") == {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "convivir.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/2",
             "KEY_PREFIX": "ci",
         }
