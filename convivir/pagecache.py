@@ -86,15 +86,24 @@ def _generations(*also: str) -> tuple[dict[str, str], dict]:
     return generations, found
 
 
-def generation(area: str) -> str:
-    """``area``'s current generation, for other caches that follow it."""
-    return _generations()[0][area]
+_MISSING = object()
 
 
-def generations(*areas: str) -> list[str]:
-    """The current generations of ``areas``, in that order."""
+def kept(name: str, compute, *, areas=(), seconds: int = 3600):
+    """What ``compute()`` gives, kept under ``name`` while ``content`` and
+    ``areas`` keep their generations, ``seconds`` at most (0: never kept):
+    for the parts of pages that other caches keep (the header and footer,
+    home page sections, the site of a host)."""
+    if not seconds:
+        return compute()
     current = _generations()[0]
-    return [current[area] for area in areas]
+    made_under = ":".join(current[area] for area in ("content", *areas))
+    key = f"pagecache:kept:{name}:{made_under}"
+    found = cache.get(key, _MISSING)
+    if found is _MISSING:
+        found = compute()
+        cache.set(key, found, seconds)
+    return found
 
 
 def csrf_token(request) -> dict:

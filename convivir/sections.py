@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -75,25 +74,22 @@ class HomeSectionRegistry:
     def _kept(section, page, request) -> str:
         """The section rendered ("" when it is left out), from the cache
         while nothing it shows has changed."""
-        seconds = settings.HOME_SECTIONS_SECONDS
-        generations = pagecache.generations("content", *section.areas)
-        key = (
-            f"home-section:{section.name}:{request.get_host()}:{page.pk}:"
-            f"{translation.get_language()}:{':'.join(generations)}"
-        )
-        html = cache.get(key) if seconds else None
-        if html is None:
+
+        def render():
             context = section.get_context(page, request)
-            html = (
-                ""
-                if context is None
-                else render_to_string(
-                    section.template, {"section": context, "page": page}, request
-                )
+            if context is None:
+                return ""
+            return render_to_string(
+                section.template, {"section": context, "page": page}, request
             )
-            if seconds:
-                cache.set(key, html, seconds)
-        return html
+
+        return pagecache.kept(
+            f"home-section:{section.name}:{request.get_host()}:{page.pk}:"
+            f"{translation.get_language()}",
+            render,
+            areas=section.areas,
+            seconds=settings.HOME_SECTIONS_SECONDS,
+        )
 
 
 home_sections = HomeSectionRegistry()

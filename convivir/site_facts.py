@@ -8,24 +8,12 @@ known without asking (:class:`KnownRestrictionsMixin` on every page type)
 and :func:`public` does not need Wagtail's restriction query."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http.request import split_domain_port
 
 from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from convivir import pagecache
-
-KEPT_SECONDS = 3600
-
-
-def _kept(name: str, compute):
-    key = f"site-facts:{name}:{pagecache.generation('content')}"
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, KEPT_SECONDS)
-    return found
 
 
 def site_for(request):
@@ -38,14 +26,14 @@ def site_for(request):
         try:
             return get_site_for_hostname(hostname, port)
         except Site.DoesNotExist:
-            return False  # kept: "no site" is an answer too
+            return None  # kept too: "no site" is an answer
 
-    return _kept(f"site:{hostname}:{port}", find) or None
+    return pagecache.kept(f"site:{hostname}:{port}", find)
 
 
 def any_view_restriction() -> bool:
     """Whether some page is private (a password, logged-in users, groups)."""
-    return _kept("restricted", lambda: int(PageViewRestriction.objects.exists()))
+    return pagecache.kept("restricted", PageViewRestriction.objects.exists)
 
 
 def public(pages):

@@ -5,7 +5,6 @@ import re
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.urls import translate_url
 from django.utils import translation
@@ -167,18 +166,10 @@ def _marked(request, links) -> list[dict]:
 
 
 def _site_part(request, name: str, build):
-    """What ``build()`` gives for the header or footer, kept in the cache
-    per site and language until content changes (see convivir.pagecache)."""
+    """What ``build()`` gives for the header or footer, kept per site and
+    language until content changes (see convivir.pagecache)."""
     host = request.get_host() if request else ""
-    key = (
-        f"site-part:{name}:{host}:{translation.get_language()}:"
-        f"{pagecache.generation('content')}"
-    )
-    part = cache.get(key)
-    if part is None:
-        part = build()
-        cache.set(key, part, 3600)
-    return part
+    return pagecache.kept(f"{name}:{host}:{translation.get_language()}", build)
 
 
 # The first links of the main menu are the doors shown on every screen (help,
