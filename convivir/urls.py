@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from anymail.webhooks.postmark import PostmarkTrackingWebhookView
 
-from convivir import abuse, views
+from convivir import abuse, routing, views
 from convivir.offline import views as offline_views
 from convivir.sitemaps import TranslatedSitemap
 
@@ -53,6 +53,9 @@ urlpatterns += i18n_patterns(
     path("", include("campaigns.urls")),
     path("", include("events.urls")),
     path("", include("search.urls")),
+    # Wagtail's page view with fewer queries to find the page; Wagtail's
+    # own pattern (the same) still names page addresses.
+    re_path(wagtail_urls.serve_pattern, routing.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

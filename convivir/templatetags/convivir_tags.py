@@ -251,14 +251,19 @@ def _fallback_lang(snippet) -> str:
 
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page, current: str = ""):
-    """The trail from the home page to ``page`` (one query). With
-    ``current``, ``page`` is a link and ``current`` names where the visitor
-    is below it (a route of the page, a form)."""
+    """The trail from the home page to ``page`` (the pages its address
+    was routed through, else one query). With ``current``, ``page`` is a
+    link and ``current`` names where the visitor is below it (a route of
+    the page, a form)."""
     if page is None or not getattr(page, "pk", None):
         return {"crumbs": []}
+    ancestors = getattr(page, "route_ancestors", None)
+    if ancestors is None:
+        ancestors = page.get_ancestors()
     crumbs = [
         {"page": ancestor, "home": ancestor.depth == 2}
-        for ancestor in page.get_ancestors().filter(depth__gte=2)
+        for ancestor in ancestors
+        if ancestor.depth >= 2
     ]
     if current:
         crumbs.append({"page": page, "home": page.depth == 2})
