@@ -16,6 +16,7 @@ from functools import cached_property
 
 from django.utils.translation import gettext_lazy as _
 
+from convivir import pagecache
 from convivir.common import iso639
 from convivir.common.choices import State
 from convivir.common.inputs import query_text, whole_number
@@ -49,6 +50,21 @@ MAX_STOPS = 6
 ROUTE_SLOTS = 4
 
 
+def vocabulary() -> dict[str, TaxonomyTerm]:
+    """The types of help and the populations, by code, kept until a
+    directory record changes."""
+
+    def build():
+        return {
+            term.code: term
+            for term in TaxonomyTerm.objects.filter(
+                taxonomy__key__in=[SERVICE_TYPES, POPULATIONS]
+            ).select_related("taxonomy")
+        }
+
+    return pagecache.kept("directory:vocabulary", build, areas=("directory",))
+
+
 def corridor_towns() -> list[tuple[str, str]]:
     """The gazetteer's towns as ``(slug, name)``, for the town picker."""
     return sorted(((town.slug, town.name) for town in TOWNS), key=lambda t: t[1])
@@ -69,18 +85,16 @@ class DirectorySearch:
 
     def __init__(self, params, town: str = "", per_page: int = PER_PAGE):
         self.params = params
-        self.terms = {
-            term.code: term
-            for term in TaxonomyTerm.objects.filter(
-                taxonomy__key__in=[SERVICE_TYPES, POPULATIONS]
-            ).select_related("taxonomy")
-        }
+        self.terms = vocabulary()
         filters = {
             facet: [query_text(value) for value in params.getlist(name)]
             for name, facet in PARAMETERS.items()
         }
+        known = self._known(filters)
         if town:
-            filters["town"] = [town]
+            # A town's page: its town, whatever it holds (no services: no
+            # results), never the whole directory under its name.
+            known["town"] = [town]
         self.text = query_text(params.get("q"))
         self.near_town = _town(params.get("cerca", ""))
         near = None
@@ -92,7 +106,7 @@ class DirectorySearch:
         self.radius = radius if radius in RADII else DEFAULT_RADIUS
         self.query = Query(
             text=self.text,
-            filters=self._known(filters),
+            filters=known,
             open_now=params.get("abierto") == "1",
             near=near,
             radius_km=self.radius,
