@@ -86,9 +86,6 @@ def _generations(*also: str) -> tuple[dict[str, str], dict]:
     return generations, found
 
 
-_MISSING = object()
-
-
 def kept(name: str, compute, *, areas=(), seconds: int = 3600):
     """What ``compute()`` gives, kept under ``name`` while ``content`` and
     ``areas`` keep their generations, ``seconds`` at most (0: never kept):
@@ -96,14 +93,15 @@ def kept(name: str, compute, *, areas=(), seconds: int = 3600):
     home page sections, the site of a host)."""
     if not seconds:
         return compute()
-    current = _generations()[0]
+    key = f"pagecache:kept:{name}"
+    current, found = _generations(key)  # one round trip to the cache
     made_under = ":".join(current[area] for area in ("content", *areas))
-    key = f"pagecache:kept:{name}:{made_under}"
-    found = cache.get(key, _MISSING)
-    if found is _MISSING:
-        found = compute()
-        cache.set(key, found, seconds)
-    return found
+    entry = found.get(key)
+    if entry is not None and entry[0] == made_under:
+        return entry[1]
+    value = compute()
+    cache.set(key, (made_under, value), seconds)
+    return value
 
 
 def csrf_token(request) -> dict:
