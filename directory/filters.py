@@ -65,6 +65,20 @@ def vocabulary() -> dict[str, TaxonomyTerm]:
     return pagecache.kept("directory:vocabulary", build, areas=("directory",))
 
 
+def town_names() -> dict[str, str]:
+    """Each town of the directory's places by its slug, kept until a
+    directory record changes."""
+
+    def build():
+        return dict(
+            Location.objects.exclude(town="")
+            .values_list("town", "municipality")
+            .distinct()
+        )
+
+    return pagecache.kept("directory:town-names", build, areas=("directory",))
+
+
 def corridor_towns() -> list[tuple[str, str]]:
     """The gazetteer's towns as ``(slug, name)``, for the town picker."""
     return sorted(((town.slug, town.name) for town in TOWNS), key=lambda t: t[1])
@@ -193,11 +207,8 @@ class DirectorySearch:
             return dict(State.choices)
         if facet == "language":
             return {value: iso639.name(value) for value in values}
-        return dict(
-            Location.objects.filter(town__in=values)
-            .values_list("town", "municipality")
-            .distinct()
-        )
+        names = town_names()
+        return {value: names[value] for value in values if value in names}
 
     def groups(self) -> list[dict]:
         """Each filter with its choices that would show services."""

@@ -297,8 +297,7 @@ def _town_offline_urls(request, page, slug, service_url) -> list[str]:
         Service.objects.public()
         .in_town(slug)
         .order_by("name")
-        .values_list("slug", flat=True)
-        .distinct()[:OFFLINE_SERVICES]
+        .values_list("slug", flat=True)[:OFFLINE_SERVICES]
     )
     return [
         page.route_url("town", request, slug=slug),

@@ -90,7 +90,10 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(self._checked(LessThan, now), live=True)
 
     def in_town(self, slug: str):
-        return self.filter(service_at_locations__location__town=slug).distinct()
+        """The services with a place in the town ``slug`` (a subquery: each
+        once, with no DISTINCT over every column)."""
+        places = ServiceAtLocation.objects.filter(location__town=slug)
+        return self.filter(pk__in=places.values("service_id"))
 
     def for_listing(self):
         """Everything a listing row shows, in a fixed number of queries."""
