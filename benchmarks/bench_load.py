@@ -66,6 +66,7 @@ def run(report):
     rows = []
     with _server(env | {"PAGE_CACHE_SECONDS": "0"}, workers=2) as server:
         uncached = {name: _wrk(server.base + url) for name, url in pages}
+        alone = {name: _wrk(server.base + url, connections=1) for name, url in pages}
         ceiling = {name: _wrk(server.base + static[name]) for name, _ in pages}
     with _server(env | {"PAGE_CACHE_SECONDS": "300"}, workers=2) as server:
         cached = {name: _wrk(server.base + url) for name, url in pages}
@@ -111,6 +112,23 @@ def run(report):
             "errors",
         ],
         rows,
+    )
+    report.paragraph(
+        "Uncached, one visitor at a time (wrk, 1 connection): how long a page "
+        "takes to answer when no other request waits before it (with 16 "
+        "connections on 2 workers, each request also waits for about 7 others)."
+    )
+    report.table(
+        ["page", "req/s", "p50 ms", "p95 ms"],
+        [
+            [
+                name,
+                f"{alone[name]['rps']:,.0f}",
+                f"{alone[name]['p50']:.1f}",
+                f"{alone[name]['p95']:.1f}",
+            ]
+            for name, _url in pages
+        ],
     )
     report.paragraph(
         "Worker resident memory after the cached runs: "
@@ -231,14 +249,15 @@ class _server:
         self.process.wait(timeout=30)
 
 
-def _wrk(url: str) -> dict:
+def _wrk(url: str, connections: int = CONNECTIONS) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     subprocess.run(  # noqa: S603 - warm-up
         [WRK, "-t2", "-c4", "-d1s", url], capture_output=True, check=True
     )
+    load = [f"-t{min(2, connections)}", f"-c{connections}", f"-d{SECONDS}s"]
     result = subprocess.run(  # noqa: S603
-        [WRK, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-s", script.name, url],
+        [WRK, *load, "-s", script.name, url],
         capture_output=True,
         text=True,
         check=True,
