@@ -22,12 +22,20 @@ records the generations it was made under and is not served after one of
 them changed. ``PAGE_CACHE_SECONDS`` bounds what moves with the clock
 (upcoming events, open now).
 
+Each worker also keeps the pages it served last in its own memory and
+trusts the generations it read for ``PAGE_CACHE_LOCAL_SECONDS``
+(:class:`_WorkerCopies`): a change made in another worker is seen there
+within them.
+
 Answers carry ``ETag`` and ``Last-Modified`` (a match gives 304), and
 ``Cache-Control: public, max-age=0, s-maxage=…`` where no form token is on
 the page, so a proxy or CDN can keep them too (see the README)."""
 
 import hashlib
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -60,6 +68,7 @@ def changed(area: str) -> None:
     """Something shown in ``area`` changed: kept pages depending on it are
     no longer served."""
     _new_generation(area)
+    _LOCAL.forget_generations()
     # Again once committed: a page made meanwhile read the old rows.
     transaction.on_commit(lambda: _new_generation(area), robust=True)
 
@@ -142,15 +151,94 @@ class PageCacheMiddleware:
         if not _is_candidate(request):
             return self.get_response(request)
         key = _key(request)
-        generations, found = _generations(key)
-        kept = found.get(key)
+        generations, kept = _LOCAL.lookup(key)
+        if generations is None:
+            generations, found = _generations(key)
+            _LOCAL.remember_generations(generations)
+            kept = found.get(key)
+        elif kept is None:
+            kept = cache.get(key)
         if kept and all(
             kept["generations"].get(area) == generations[area] for area in kept["areas"]
         ):
+            _LOCAL.put(key, kept)
             return _serve(request, kept)
         response = self.get_response(request)
         _keep(request, response, key, generations)
         return response
+
+
+class _WorkerCopies:
+    """The pages this worker served last, kept in its own memory as well
+    (``PAGE_CACHE_LOCAL_BYTES`` at most, the least recently served dropped
+    first), and the generations it read, trusted for
+    ``PAGE_CACHE_LOCAL_SECONDS``: a page shared thousands of times a minute
+    is served without asking the cache each time. A change made in this
+    worker is seen at once; one made in another worker, within those
+    seconds."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.pages = OrderedDict()
+        self.size = 0
+        self.generations = None
+        self.read_at = 0.0
+
+    def lookup(self, key):
+        """``(generations, page)``: ``(None, None)`` when the generations
+        must be read again; the page is ``None`` when this worker has none."""
+        seconds = settings.PAGE_CACHE_LOCAL_SECONDS
+        if not seconds or self.generations is None:
+            return None, None
+        if time.monotonic() - self.read_at > seconds:
+            return None, None
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None and page.get("until", 0) < time.time():
+                self.size -= len(self.pages.pop(key)["content"])
+                page = None  # as old as the cache keeps pages: made again
+            elif page is not None:
+                self.pages.move_to_end(key)
+        return self.generations, page
+
+    def remember_generations(self, generations):
+        if settings.PAGE_CACHE_LOCAL_SECONDS:
+            self.generations, self.read_at = generations, time.monotonic()
+
+    def forget_generations(self):
+        self.generations = None
+
+    def put(self, key, page):
+        if not settings.PAGE_CACHE_LOCAL_SECONDS:
+            return
+        size = len(page["content"])
+        limit = settings.PAGE_CACHE_LOCAL_BYTES
+        if size > limit:
+            return
+        with self.lock:
+            if key in self.pages:
+                if self.pages[key] is page:
+                    return
+                self.size -= len(self.pages.pop(key)["content"])
+            self.pages[key] = page
+            self.size += size
+            while self.size > limit:
+                _key, dropped = self.pages.popitem(last=False)
+                self.size -= len(dropped["content"])
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+            self.size = 0
+            self.generations = None
+
+
+_LOCAL = _WorkerCopies()
+
+
+def clear_worker_copies() -> None:
+    """Forget this worker's copies (tests; after emptying the cache)."""
+    _LOCAL.clear()
 
 
 def _storable(request, response) -> bool:
@@ -193,16 +281,15 @@ def _keep(request, response, key, generations) -> None:
         headers.append(("Vary", ", ".join(vary)))
     headers += [("ETag", etag), ("Last-Modified", http_date())]
     _public(headers, has_form=bool(token))
-    cache.set(
-        key,
-        {
-            "content": content,
-            "headers": headers,
-            "areas": sorted(areas),
-            "generations": {area: generations[area] for area in areas},
-        },
-        settings.PAGE_CACHE_SECONDS,
-    )
+    entry = {
+        "content": content,
+        "headers": headers,
+        "areas": sorted(areas),
+        "generations": {area: generations[area] for area in areas},
+        "until": time.time() + settings.PAGE_CACHE_SECONDS,
+    }
+    cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    _LOCAL.put(key, entry)
     for name, value in headers:
         if name in ("ETag", "Last-Modified", "Cache-Control"):
             response[name] = value

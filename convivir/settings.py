@@ -195,6 +195,11 @@ CACHES = {"default": parse_cache_url(env_str("CACHE_URL", "locmem://"))}
 # at most this many seconds; 0 turns it off. Never under these prefixes.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/documents/", "/media/", "/static/"]
+# Each worker also keeps the pages it served last in its own memory (this
+# many bytes at most) and trusts the generations it read for this many
+# seconds: a change made in another worker is seen within them. 0: off.
+PAGE_CACHE_LOCAL_SECONDS = env_int("PAGE_CACHE_LOCAL_SECONDS", 1)
+PAGE_CACHE_LOCAL_BYTES = env_int("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024)
 # Seconds a home page section is kept at most (convivir/sections.py): what
 # moves with the clock, like the next events; 0: never kept.
 HOME_SECTIONS_SECONDS = env_int("HOME_SECTIONS_SECONDS", 300)

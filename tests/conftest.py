@@ -24,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from convivir import pagecache
 from convivir.models import HomePage
 from tests.utils import translate_page
 
@@ -182,10 +183,12 @@ def _isolated(request, settings, tmp_path):
     if DEMO_FIXTURE not in request.fixturenames:
         settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    pagecache.clear_worker_copies()
     translation.activate("es")
     yield
     translation.deactivate()
     cache.clear()
+    pagecache.clear_worker_copies()
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
 
 
