@@ -1,9 +1,8 @@
 """Services: what an organisation offers (a shelter, a soup kitchen, legal
-aid) and where (:class:`ServiceAtLocation`). A service is edited as one
-cluster with its inline rows (these, and the phones, opening hours,
-contacts and required documents of :mod:`directory.models.service_details`),
-with drafts, revisions and moderation. :meth:`ServiceQuerySet.public` is
-what the public may see."""
+aid) and where (:class:`ServiceAtLocation`), edited as one cluster with its
+inline rows (these, and the phones, opening hours, contacts and required
+documents of :mod:`directory.models.service_details`), with drafts,
+revisions and moderation. :meth:`ServiceQuerySet.public`: what the public sees."""
 
 import uuid
 from datetime import datetime, timedelta
@@ -90,10 +89,8 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(self._checked(LessThan, now), live=True)
 
     def in_town(self, slug: str):
-        """The services with a place in the town ``slug`` (a subquery: each
-        once, with no DISTINCT over every column)."""
-        places = ServiceAtLocation.objects.filter(location__town=slug)
-        return self.filter(pk__in=places.values("service_id"))
+        at = ServiceAtLocation.objects.filter(location__town=slug)  # no DISTINCT
+        return self.filter(pk__in=at.values("service_id"))
 
     def for_listing(self):
         """Everything a listing row shows, in a fixed number of queries."""
