@@ -92,7 +92,9 @@ def run(report):
         f"Data: {counts}. wrk, 2 threads by {CONNECTIONS} connections, {SECONDS} s "
         "per run, on the same 2 CPUs as the server; no Accept-Encoding (plain "
         "bodies, like the static copies). Uncached: PAGE_CACHE_SECONDS=0 (the "
-        "search results cache still works, as in production). Static: a file "
+        "search results cache still works, as in production). Cached: as in "
+        "production, each worker serving its own copy of a page it served last "
+        "and asking Redis what changed at most once a second. Static: a file "
         "of the page's size, served by the same gunicorn through WhiteNoise."
     )
     report.table(
