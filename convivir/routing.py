@@ -57,7 +57,11 @@ def find(request, path):
     candidates = [root_path]
     for part in components:
         candidates.append(f"{candidates[-1]}{part}/")
-    rows = list(Page.objects.filter(url_path__in=candidates).order_by("depth"))
+    # By slug first (indexed; url_path is not), then the exact paths.
+    slugs = {root_path.rstrip("/").rpartition("/")[2], *components}
+    rows = list(
+        Page.objects.filter(slug__in=slugs, url_path__in=candidates).order_by("depth")
+    )
     if not rows or rows[0].url_path != root_path:
         raise _Unrouted
     stop = len(rows) - 1
