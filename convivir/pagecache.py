@@ -67,10 +67,14 @@ def depends_on(response, *areas):
 def changed(area: str) -> None:
     """Something shown in ``area`` changed: kept pages depending on it are
     no longer served."""
+    _moved_on(area)
+    # Again once committed: a page made meanwhile read the old rows.
+    transaction.on_commit(lambda: _moved_on(area), robust=True)
+
+
+def _moved_on(area: str) -> None:
     _new_generation(area)
     _LOCAL.forget_generations()
-    # Again once committed: a page made meanwhile read the old rows.
-    transaction.on_commit(lambda: _new_generation(area), robust=True)
 
 
 def _generation_key(area: str) -> str:
@@ -158,14 +162,20 @@ class PageCacheMiddleware:
             kept = found.get(key)
         elif kept is None:
             kept = cache.get(key)
-        if kept and all(
-            kept["generations"].get(area) == generations[area] for area in kept["areas"]
-        ):
+        if kept and _fresh(kept, generations):
             _LOCAL.put(key, kept)
             return _serve(request, kept)
         response = self.get_response(request)
         _keep(request, response, key, generations)
         return response
+
+
+def _fresh(kept, generations) -> bool:
+    """Whether a kept page may be served: made under the generations of
+    the areas it depends on, and not older than ``PAGE_CACHE_SECONDS``."""
+    return kept.get("until", float("inf")) >= time.time() and all(
+        kept["generations"].get(area) == generations[area] for area in kept["areas"]
+    )
 
 
 class _WorkerCopies:
