@@ -12,9 +12,9 @@ address where it stands, even when a deeper page matches, exactly as
 Wagtail's walk would do.
 
 The home page of each language is kept (:func:`convivir.pagecache.kept`,
-until a page is published, unpublished, moved or deleted). When what the
-database holds does not fit what was kept (no home page row among those
-found), Wagtail routes the request itself.
+until a page is published, unpublished, moved or deleted). When the pages
+found are not one unbroken walk down from that home page, Wagtail routes
+the request itself.
 
 The pages walked through are kept on the page found, for its breadcrumbs
 (``route_ancestors``)."""
@@ -62,8 +62,8 @@ def find(request, path):
     rows = list(
         Page.objects.filter(slug__in=slugs, url_path__in=candidates).order_by("depth")
     )
-    if not rows or rows[0].url_path != root_path:
-        raise _Unrouted
+    if [row.url_path for row in rows] != candidates[: len(rows)]:
+        raise _Unrouted  # not the walk from the home page: let Wagtail walk
     stop = len(rows) - 1
     for index, row in enumerate(rows[:-1]):
         if _stops_at(row, components[index:]):

@@ -140,3 +140,18 @@ def test_a_page_served_through_the_fast_route_has_its_breadcrumbs(client):
     trail = html[html.index('class="breadcrumbs"') :]
     trail = trail[: trail.index("</nav>")]
     assert 'href="/es/seccion/"' in trail and "Hoja" in trail
+
+
+def test_pages_whose_paths_do_not_fit_the_walk_are_routed_by_wagtail(client):
+    home = Page.objects.get(depth=2, locale__language_code="es")
+    parent = add_child(home, ContentPage(title="Sección", slug="seccion"))
+    add_child(parent, ContentPage(title="Hoja", slug="hoja"))
+    # A url_path out of step with the tree (as after an interrupted move).
+    Page.objects.filter(pk=parent.pk).update(url_path="/inicio/otra/")
+    with translation.override("es"):
+        request = RequestFactory().get("/es/seccion/hoja/")
+        with pytest.raises(routing._Unrouted):
+            routing.find(request, "seccion/hoja/")
+    response = client.get("/es/seccion/hoja/")
+    assert response.status_code == 200
+    assert "Hoja" in response.content.decode()
