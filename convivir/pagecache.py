@@ -173,7 +173,7 @@ class PageCacheMiddleware:
 def _fresh(kept, generations) -> bool:
     """Whether a kept page may be served: made under the generations of
     the areas it depends on, and not older than ``PAGE_CACHE_SECONDS``."""
-    return kept.get("until", float("inf")) >= time.time() and all(
+    return kept.get("until", 0) >= time.time() and all(
         kept["generations"].get(area) == generations[area] for area in kept["areas"]
     )
 
@@ -204,10 +204,7 @@ class _WorkerCopies:
             return None, None
         with self.lock:
             page = self.pages.get(key)
-            if page is not None and page.get("until", 0) < time.time():
-                self.size -= len(self.pages.pop(key)["content"])
-                page = None  # as old as the cache keeps pages: made again
-            elif page is not None:
+            if page is not None:
                 self.pages.move_to_end(key)
         return self.generations, page
 

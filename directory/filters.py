@@ -104,6 +104,8 @@ class DirectorySearch:
             facet: [query_text(value) for value in params.getlist(name)]
             for name, facet in PARAMETERS.items()
         }
+        if town:
+            filters["town"] = []  # not the visitor's to choose here
         known = self._known(filters)
         if town:
             # A town's page: its town, whatever it holds (no services: no

@@ -17,6 +17,7 @@ for its kind: :class:`FieldFacet` for a database field or relation,
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import CharField, Count, QuerySet, Value
@@ -60,14 +61,9 @@ class FieldFacet(Facet):
         ).values("pk")
         return items.filter(pk__in=matching)
 
-    def counts(self, items: QuerySet):
-        return {
-            value: n for _name, value, n in self.grouped(items) if value is not None
-        }
-
     def grouped(self, items: QuerySet) -> QuerySet:
-        """``(name, value, count)`` rows, the value as text: one facet's
-        part of :meth:`FacetedFilter.counted`'s statement."""
+        """``(name, value, count)`` rows, the value as text: this facet's
+        part of the one statement :attr:`FacetedFilter.counted` runs."""
         return (
             items.order_by()
             .values(self.lookup)
@@ -139,30 +135,29 @@ class FacetedFilter:
     def results(self):
         return self.narrowed()
 
+    @cached_property
     def counted(self) -> dict[str, dict[str, int]]:
-        """Each group's counts under the other groups' choices, the groups
-        counted in the database in one statement (their grouped counts put
-        together with ``UNION ALL``)."""
-        if not hasattr(self, "_counted"):
-            counted = {facet.name: {} for facet in self.facets}
-            grouped = []
-            for facet in self.facets:
-                items = self.narrowed(skip=facet.name)
-                if isinstance(facet, FieldFacet) and isinstance(items, QuerySet):
-                    grouped.append(facet.grouped(items))
-                else:
-                    counted[facet.name] = facet.counts(items)
-            rows = grouped[0].union(*grouped[1:], all=True) if grouped else ()
-            for name, value, n in rows:
-                if value is not None:
-                    counted[name][value] = n
-            self._counted = counted
-        return self._counted
+        """Each group's counts under the other groups' choices; the groups
+        on database fields counted in one statement (their grouped counts
+        put together with ``UNION ALL``)."""
+        counted = {facet.name: {} for facet in self.facets}
+        grouped = []
+        for facet in self.facets:
+            items = self.narrowed(skip=facet.name)
+            if isinstance(facet, FieldFacet):
+                grouped.append(facet.grouped(items))
+            else:
+                counted[facet.name] = facet.counts(items)
+        rows = grouped[0].union(*grouped[1:], all=True) if grouped else ()
+        for name, value, n in rows:
+            if value is not None:
+                counted[name][value] = n
+        return counted
 
     def choices(self, name: str) -> list[dict]:
         """One group's choices, each with its count under the other groups."""
         facet = next(facet for facet in self.facets if facet.name == name)
-        counts = self.counted()[name]
+        counts = self.counted[name]
         return [
             {
                 "value": value,
